@@ -1,0 +1,185 @@
+// Turns the knowledge-base files (given as name + text, never paths) into validated entries.
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import {
+  causeFrontMatterSchema,
+  conceptFrontMatterSchema,
+  questionsFileSchema,
+  type CauseFrontMatter,
+  type ConceptFrontMatter,
+  type QuestionSpec,
+} from './schema.js';
+import { parseSections, numberedSteps } from './markdown.js';
+
+export interface KbFile {
+  name: string;
+  text: string;
+}
+
+export interface CauseEntry extends CauseFrontMatter {
+  file: string;
+  why: string;
+  steps: string[];
+  verify: string;
+  tellApart: string;
+  body: string;
+}
+
+export interface ConceptEntry extends ConceptFrontMatter {
+  file: string;
+  /** First paragraph: the short answer. */
+  short: string;
+  body: string;
+}
+
+export interface KnowledgeBase {
+  causes: CauseEntry[];
+  concepts: ConceptEntry[];
+  questions: Map<string, QuestionSpec>;
+}
+
+export interface KbProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export class KnowledgeBaseError extends Error {
+  constructor(readonly problems: KbProblem[]) {
+    super(`Invalid knowledge base:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'KnowledgeBaseError';
+  }
+}
+
+export function formatProblem(p: KbProblem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}
+
+/** Parses and cross-checks every file; returns the entries and every problem found (never throws on bad input). */
+export function parseKnowledgeBase(files: KbFile[]): { kb: KnowledgeBase; problems: KbProblem[] } {
+  const problems: KbProblem[] = [];
+  const kb: KnowledgeBase = { causes: [], concepts: [], questions: new Map() };
+  for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (/questions\.ya?ml$/i.test(file.name)) {
+      readQuestions(file, kb, problems);
+    } else if (file.name.endsWith('.md') && !/(^|\/)README\.md$/i.test(file.name)) {
+      readEntry(file, kb, problems);
+    }
+  }
+  crossCheck(kb, problems);
+  return { kb, problems };
+}
+
+/** Like parseKnowledgeBase, but refuses an invalid knowledge base (the bot must not start on one). */
+export function loadKnowledgeBase(files: KbFile[]): KnowledgeBase {
+  const { kb, problems } = parseKnowledgeBase(files);
+  if (problems.length > 0) throw new KnowledgeBaseError(problems);
+  return kb;
+}
+
+function readQuestions(file: KbFile, kb: KnowledgeBase, problems: KbProblem[]): void {
+  let raw: unknown;
+  try {
+    raw = parseYaml(file.text);
+  } catch (err) {
+    problems.push({ file: file.name, field: '(yaml)', message: (err as Error).message.split('\n')[0] });
+    return;
+  }
+  const result = questionsFileSchema.safeParse(raw);
+  if (!result.success) {
+    problems.push(...zodProblems(file.name, result.error));
+    return;
+  }
+  for (const q of result.data) {
+    if (kb.questions.has(q.id)) problems.push({ file: file.name, field: `questions.${q.id}`, message: 'duplicate question id' });
+    kb.questions.set(q.id, q);
+  }
+}
+
+function readEntry(file: KbFile, kb: KnowledgeBase, problems: KbProblem[]): void {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(file.text);
+  if (!match) {
+    problems.push({ file: file.name, field: '(front matter)', message: 'missing YAML front matter between --- lines' });
+    return;
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(match[1]);
+  } catch (err) {
+    problems.push({ file: file.name, field: '(front matter)', message: (err as Error).message.split('\n')[0] });
+    return;
+  }
+  const body = match[2].trim();
+  const kind = (raw as { kind?: unknown } | null)?.kind;
+  if (kind === 'concept') {
+    const result = conceptFrontMatterSchema.safeParse(raw);
+    if (!result.success) return void problems.push(...zodProblems(file.name, result.error));
+    const short = body.split(/\r?\n\s*\r?\n/)[0]?.replace(/^#+ .*\r?\n/, '').trim() ?? '';
+    if (short.length < 20) problems.push({ file: file.name, field: 'body', message: 'a concept needs a first paragraph (the short answer)' });
+    checkFileName(file, result.data.id, problems);
+    kb.concepts.push({ ...result.data, file: file.name, short, body });
+    return;
+  }
+  if (kind !== 'cause') {
+    problems.push({ file: file.name, field: 'kind', message: 'must be "cause" or "concept"' });
+    return;
+  }
+  const result = causeFrontMatterSchema.safeParse(raw);
+  if (!result.success) return void problems.push(...zodProblems(file.name, result.error));
+  const sections = parseSections(body);
+  const why = sections.get('why it happens') ?? '';
+  const fix = sections.get('fix') ?? '';
+  const verify = sections.get('verify') ?? '';
+  const steps = numberedSteps(fix);
+  if (why.length < 40) problems.push({ file: file.name, field: '## Why it happens', message: 'missing or too short' });
+  if (steps.length === 0) problems.push({ file: file.name, field: '## Fix', message: 'needs a numbered list of steps' });
+  if (verify.length < 20) problems.push({ file: file.name, field: '## Verify', message: 'missing or too short' });
+  checkFileName(file, result.data.id, problems);
+  kb.causes.push({ ...result.data, file: file.name, why, steps, verify, tellApart: sections.get('tell it apart') ?? '', body });
+}
+
+function checkFileName(file: KbFile, id: string, problems: KbProblem[]): void {
+  const base = file.name.split('/').pop() ?? file.name;
+  if (base !== `${id}.md`) problems.push({ file: file.name, field: 'id', message: `file name must be ${id}.md` });
+}
+
+function crossCheck(kb: KnowledgeBase, problems: KbProblem[]): void {
+  const seen = new Map<string, string>();
+  const all = [...kb.causes, ...kb.concepts];
+  for (const e of all) {
+    const other = seen.get(e.id);
+    if (other) problems.push({ file: e.file, field: 'id', message: `duplicate id "${e.id}" (also in ${other})` });
+    seen.set(e.id, e.file);
+  }
+  for (const e of all) {
+    for (const r of e.related) {
+      if (!seen.has(r)) problems.push({ file: e.file, field: 'related', message: `unknown entry "${r}"` });
+    }
+  }
+  for (const c of kb.causes) {
+    for (const q of c.questions) {
+      if (!kb.questions.has(q)) problems.push({ file: c.file, field: 'questions', message: `unknown question "${q}"` });
+    }
+    for (const [i, s] of [...c.signatures, ...c.rules_out].entries()) {
+      if (s.answer && !kb.questions.has(s.answer.question)) {
+        problems.push({ file: c.file, field: `signatures[${i}].answer`, message: `unknown question "${s.answer.question}"` });
+      }
+      const q = s.answer && kb.questions.get(s.answer.question);
+      if (q && !q.answers.some((a) => a.value === s.answer!.equals)) {
+        problems.push({
+          file: c.file,
+          field: `signatures[${i}].answer`,
+          message: `"${s.answer!.equals}" is not an answer of "${q.id}" (${q.answers.map((a) => a.value).join(', ')})`,
+        });
+      }
+    }
+  }
+}
+
+function zodProblems(file: string, error: z.ZodError): KbProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    field: issue.path.length ? issue.path.join('.') : '(root)',
+    message: issue.message,
+  }));
+}
