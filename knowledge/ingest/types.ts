@@ -75,3 +75,24 @@ export interface IngestResult {
   errors: FileError[];
   timelines: RequestTimeline[];
 }
+
+/** What one format parser returns for one file. */
+export interface ParsedFile {
+  format: DetectedFormat;
+  evidence: Evidence[];
+  summary: string;
+  redactedText?: string;
+  redactions: Record<string, number>;
+  timeline?: RequestTimeline;
+}
+
+/** A problem with one input file; the message is for people and names the problem, `file` names the file. */
+export class IngestError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IngestError';
+  }
+}

@@ -1,0 +1,48 @@
+// A diagnosis as plain text for a terminal: ranked causes, cited evidence, steps, verification.
+import type { Diagnosis, Hypothesis } from '../knowledge/index.js';
+
+export function formatDiagnosis(d: Diagnosis): string {
+  const out: string[] = [];
+  if (d.errors.length > 0) {
+    out.push('Problems with the input:');
+    for (const e of d.errors) out.push(`  ! ${e.file}: ${e.message}`);
+    out.push('');
+  }
+  if (d.codes.length > 0) {
+    out.push('Codes found:');
+    for (const c of d.codes) out.push(`  ${c.canonical}  ${c.name}: ${c.message}`);
+    out.push('');
+  }
+  if (d.unknown) {
+    out.push('I could not match this to a known cause. I will not guess.');
+  } else {
+    d.hypotheses.forEach((h, i) => out.push(...formatHypothesis(h, i + 1, i === 0)));
+  }
+  if (d.question) {
+    out.push('', `Question: ${d.question.text}`);
+    if (d.question.answers.length > 0) out.push(`  answers: ${d.question.answers.map((a) => a.value).join(' | ')}`);
+    out.push(`  (answer with --answer ${d.question.id}=<value>)`);
+  }
+  if (d.whatWouldHelp.length > 0) {
+    out.push('', 'What would help:');
+    for (const w of d.whatWouldHelp) out.push(`  - ${w}`);
+  }
+  if (d.unknown) out.push('', 'An engineer can take this case: run the bot (npm start) and ask to talk to a person.');
+  return `${out.join('\n')}\n`;
+}
+
+function formatHypothesis(h: Hypothesis, rank: number, full: boolean): string[] {
+  const lines = [`${rank}. ${h.title}  [${h.id}]  confidence ${h.confidenceLabel} (${Math.round(h.confidence * 100)}%)`];
+  lines.push('   Evidence:');
+  for (const e of h.evidence) lines.push(`   - ${e.citation}`, `       -> ${e.meaning}`);
+  if (!full) return [...lines, ''];
+  lines.push('   Why it happens:', ...indent(h.explanation, '     '));
+  lines.push('   Fix:');
+  h.steps.forEach((s, i) => lines.push(...indent(`${i + 1}. ${s}`, '     ')));
+  lines.push('   Verify:', ...indent(h.verify, '     '), '');
+  return lines;
+}
+
+function indent(text: string, prefix: string): string[] {
+  return text.split('\n').map((l) => `${prefix}${l}`);
+}

@@ -1,0 +1,40 @@
+// Building a Case over several turns: messages (redacted before they are kept) and ingested files.
+import { redactText } from './ingest/redact/index.js';
+import type { IngestResult } from './ingest/types.js';
+import { KEY_TEXT_DOCUMENT } from './engine/index.js';
+import type { Case } from './types.js';
+
+/** Text signatures read at most this much of an uploaded plain-text document. */
+const MAX_DOCUMENT_CHARS = 100_000;
+
+export function addMessage(c: Case, text: string): Case {
+  const clean = redactText(text).text.trim();
+  if (clean.length > 0) c.texts.push(clean);
+  return c;
+}
+
+export function addIngestResult(c: Case, result: IngestResult): Case {
+  c.evidence.push(...result.evidence);
+  c.errors = [...(c.errors ?? []), ...result.errors];
+  for (const f of result.files) {
+    if (f.format !== 'text' || !f.redactedText) continue;
+    c.evidence.push({
+      kind: 'text',
+      key: KEY_TEXT_DOCUMENT,
+      value: f.redactedText.slice(0, MAX_DOCUMENT_CHARS),
+      source: { file: f.name },
+      excerpt: f.summary,
+    });
+  }
+  return c;
+}
+
+export function ruleOut(c: Case, causeId: string): Case {
+  if (!c.ruledOut.includes(causeId)) c.ruledOut.push(causeId);
+  return c;
+}
+
+export function answer(c: Case, questionId: string, value: string): Case {
+  c.answers[questionId] = value;
+  return c;
+}

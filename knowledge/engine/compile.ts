@@ -1,0 +1,125 @@
+// Prepares a knowledge base for fast matching: regexes compiled, codes canonicalised, symptom vectors built.
+// Done once per knowledge base (cached), so a text-only diagnosis stays in the low milliseconds.
+import { decodeCode, equivalentCodes } from '../codes/index.js';
+import type { CauseEntry, KnowledgeBase } from '../kb-loader/load.js';
+import type { SignatureSpec } from '../kb-loader/schema.js';
+import { buildSimilarityIndex, type SimilarityIndex } from './similarity.js';
+
+export type Matcher =
+  | { type: 'code'; codes: Set<string>; display: string }
+  | { type: 'status'; status: string; substatus?: string; win32?: Set<string> }
+  | { type: 'event'; id: string; where: { field: string; test: (v: string) => boolean }[] }
+  | { type: 'pattern'; pattern: string }
+  | { type: 'keyValue'; kinds: string[]; key: string; test: (v: string) => boolean; describe: string }
+  | { type: 'answer'; question: string; equals: string }
+  | { type: 'text'; regex: RegExp };
+
+export interface CompiledSignature {
+  matcher: Matcher;
+  weight: number;
+  means: string;
+}
+
+export interface CompiledCause {
+  entry: CauseEntry;
+  signatures: CompiledSignature[];
+  rulesOut: CompiledSignature[];
+}
+
+export interface CompiledKnowledgeBase {
+  kb: KnowledgeBase;
+  causes: CompiledCause[];
+  byId: Map<string, CompiledCause>;
+  similarity: SimilarityIndex;
+}
+
+const cache = new WeakMap<KnowledgeBase, CompiledKnowledgeBase>();
+
+export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
+  const cached = cache.get(kb);
+  if (cached) return cached;
+  const causes = kb.causes.map((entry) => ({
+    entry,
+    signatures: entry.signatures.map((s) => compileSignature(s, entry)),
+    rulesOut: entry.rules_out.map((s) => compileSignature(s, entry)),
+  }));
+  const phrases = kb.causes.flatMap((c) => [
+    { docId: c.id, phrase: c.title },
+    ...c.symptoms.map((phrase) => ({ docId: c.id, phrase })),
+  ]);
+  const compiled: CompiledKnowledgeBase = {
+    kb,
+    causes,
+    byId: new Map(causes.map((c) => [c.entry.id, c])),
+    similarity: buildSimilarityIndex(phrases),
+  };
+  cache.set(kb, compiled);
+  return compiled;
+}
+
+export class SignatureCompileError extends Error {
+  constructor(file: string, message: string) {
+    super(`${file}: ${message}`);
+    this.name = 'SignatureCompileError';
+  }
+}
+
+function compileSignature(s: SignatureSpec, entry: CauseEntry): CompiledSignature {
+  return { matcher: compileMatcher(s, entry), weight: s.weight, means: s.means };
+}
+
+function compileMatcher(s: SignatureSpec, entry: CauseEntry): Matcher {
+  if (s.code !== undefined) {
+    const decoded = decodeCode(s.code);
+    if (!decoded) throw new SignatureCompileError(entry.file, `signature code "${s.code}" is not a code I can decode`);
+    return { type: 'code', codes: new Set(equivalentCodes(decoded.canonical)), display: s.code };
+  }
+  if (s.status !== undefined) {
+    const [status, substatus, win32] = s.status.split('.');
+    const win32Codes = win32 ? codeSet(win32, entry) : undefined;
+    return { type: 'status', status, substatus, win32: win32Codes };
+  }
+  if (s.event !== undefined) {
+    const where = Object.entries(s.where ?? {}).map(([field, expected]) => ({
+      field: field.toLowerCase(),
+      test: valueTest(expected),
+    }));
+    return { type: 'event', id: s.event, where };
+  }
+  if (s.pattern !== undefined) return { type: 'pattern', pattern: s.pattern.toLowerCase() };
+  for (const kind of ['trace', 'config', 'fact'] as const) {
+    const m = s[kind];
+    if (!m) continue;
+    const test =
+      m.exists !== undefined
+        ? () => true
+        : m.matches !== undefined
+          ? regexTest(m.matches)
+          : (v: string) => v.toLowerCase() === String(m.equals).toLowerCase();
+    const describe = m.exists ? `${m.key} is set` : m.matches ? `${m.key} ~ /${m.matches}/` : `${m.key} = ${m.equals}`;
+    // Config facts are matched on the config kind only; trace and fact keys are namespaced already.
+    return { type: 'keyValue', kinds: [kind], key: m.key.toLowerCase(), test, describe };
+  }
+  if (s.answer) return { type: 'answer', question: s.answer.question, equals: s.answer.equals.toLowerCase() };
+  if (s.text !== undefined) return { type: 'text', regex: new RegExp(s.text, 'gi') };
+  throw new SignatureCompileError(entry.file, 'signature without matcher');
+}
+
+function codeSet(raw: string, entry: CauseEntry): Set<string> {
+  const decoded = decodeCode(raw);
+  if (!decoded) throw new SignatureCompileError(entry.file, `status win32 part "${raw}" is not a code I can decode`);
+  return new Set(equivalentCodes(decoded.canonical));
+}
+
+/** "/regex/" tests as a case-insensitive regex; anything else as a case-insensitive equality. */
+function valueTest(expected: string): (v: string) => boolean {
+  const re = /^\/(.+)\/$/.exec(expected);
+  if (re) return regexTest(re[1]);
+  const lower = expected.toLowerCase();
+  return (v) => v.toLowerCase() === lower;
+}
+
+function regexTest(source: string): (v: string) => boolean {
+  const regex = new RegExp(source, 'i');
+  return (v) => regex.test(v);
+}

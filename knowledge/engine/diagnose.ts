@@ -1,0 +1,142 @@
+// Case -> ranked, cited hypotheses. Deterministic: same knowledge base and case, same diagnosis.
+import { decodeCode } from '../codes/index.js';
+import type { KnowledgeBase } from '../kb-loader/load.js';
+import type { Case, CitedEvidence, DecodedCode, Diagnosis, EvidenceSource, Hypothesis } from '../types.js';
+import { compileKnowledgeBase, type CompiledCause } from './compile.js';
+import { makeCaseView, matchSignature, type CaseView } from './match.js';
+import { bestQuestion, beliefs } from './question.js';
+import { bestPhrasePerDoc } from './similarity.js';
+import { MESSAGE_SOURCE, evidenceFromTexts } from './text-evidence.js';
+import { whatWouldHelp } from './what-would-help.js';
+
+/** Tuning of the scoring; exported so the evaluation can report what it ran with. */
+export const SCORING = {
+  /** Below this total weight a cause is not offered at all: the engine says it does not know. */
+  minScore: 3,
+  /** Leading causes below this fraction of the best one are dropped as noise. */
+  relativeCutoff: 0.3,
+  maxHypotheses: 5,
+  /** Text similarity is a weak signal: at most this much weight, and only above minSimilarity. */
+  similarityWeight: 4,
+  minSimilarity: 0.3,
+  /** Softmax temperature over scores for relative confidence and question choice. */
+  temperature: 3,
+  /** Ask a question when the runner-up is at least this close to the leader. */
+  closeRatio: 0.75,
+} as const;
+
+export const KEY_TEXT_DOCUMENT = 'text.document';
+
+interface Scored {
+  cause: CompiledCause;
+  score: number;
+  evidence: CitedEvidence[];
+}
+
+export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
+  const compiled = compileKnowledgeBase(kb);
+  const view = buildView(c);
+  const ruledOut = new Set(c.ruledOut);
+  const similarity = bestPhrasePerDoc(c.texts.join('\n'), compiled.similarity);
+
+  const scored: Scored[] = [];
+  for (const cause of compiled.causes) {
+    if (ruledOut.has(cause.entry.id)) continue;
+    if (cause.rulesOut.some((s) => matchSignature(s, view))) continue;
+    const evidence: CitedEvidence[] = [];
+    let score = 0;
+    for (const sig of cause.signatures) {
+      const cited = matchSignature(sig, view);
+      if (!cited) continue;
+      evidence.push(cited);
+      score += sig.weight;
+    }
+    const sim = similarity.get(cause.entry.id);
+    if (c.texts.length > 0 && sim && sim.score >= SCORING.minSimilarity) {
+      const weight = round(SCORING.similarityWeight * sim.score);
+      score += weight;
+      evidence.push({
+        citation: `your description resembles the known symptom "${sim.phrase}"`,
+        meaning: 'similar wording to how this cause is usually reported',
+        weight,
+        source: { file: MESSAGE_SOURCE },
+        excerpt: sim.phrase,
+      });
+    }
+    if (score >= SCORING.minScore && evidence.some((e) => e.weight > 0)) scored.push({ cause, score, evidence });
+  }
+  scored.sort((a, b) => b.score - a.score || a.cause.entry.id.localeCompare(b.cause.entry.id));
+
+  const top = scored[0]?.score ?? 0;
+  const leaders = scored.filter((s) => s.score >= top * SCORING.relativeCutoff).slice(0, SCORING.maxHypotheses);
+  const hypotheses = toHypotheses(leaders);
+  const close = leaders.length > 1 && leaders[1].score >= top * SCORING.closeRatio;
+  const weak = hypotheses.length > 0 && hypotheses[0].confidenceLabel === 'low';
+  const question =
+    close || weak
+      ? bestQuestion(
+          compiled,
+          leaders.map((l) => ({ id: l.cause.entry.id, score: l.score })),
+          c.answers,
+          SCORING.temperature,
+        )
+      : null;
+
+  return {
+    hypotheses,
+    codes: decodedCodes(view),
+    question,
+    unknown: hypotheses.length === 0,
+    whatWouldHelp: whatWouldHelp(compiled, leaders.map((l) => l.cause), view),
+    errors: [...(c.errors ?? [])],
+  };
+}
+
+function buildView(c: Case): CaseView {
+  const texts: { text: string; source: EvidenceSource }[] = c.texts.map((text, i) => ({
+    text,
+    source: { file: MESSAGE_SOURCE, line: i + 1 },
+  }));
+  for (const e of c.evidence) if (e.key === KEY_TEXT_DOCUMENT) texts.push({ text: e.value, source: e.source });
+  return makeCaseView([...evidenceFromTexts(c.texts), ...c.evidence], texts, c.answers);
+}
+
+function toHypotheses(leaders: Scored[]): Hypothesis[] {
+  if (leaders.length === 0) return [];
+  const rel = beliefs(
+    leaders.map((l) => l.score),
+    SCORING.temperature,
+  );
+  return leaders.map((l, i) => {
+    const absolute = 1 - Math.exp(-l.score / 8);
+    const confidence = round(absolute * (0.5 + 0.5 * rel[i]));
+    const e = l.cause.entry;
+    return {
+      id: e.id,
+      title: e.title,
+      confidence,
+      confidenceLabel: confidence >= 0.55 ? 'high' : confidence >= 0.3 ? 'medium' : 'low',
+      evidence: [...l.evidence].sort((a, b) => b.weight - a.weight),
+      explanation: e.why,
+      steps: e.steps,
+      verify: e.verify,
+      references: e.references,
+    };
+  });
+}
+
+function decodedCodes(view: CaseView): DecodedCode[] {
+  const seen = new Set<string>();
+  const out: DecodedCode[] = [];
+  for (const e of view.evidence) {
+    if (e.kind !== 'code' || seen.has(e.value)) continue;
+    seen.add(e.value);
+    const d = decodeCode(e.value);
+    if (d) out.push({ ...d, input: e.value });
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

@@ -1,0 +1,128 @@
+// Tests one signature against everything known about a case and cites what satisfied it.
+import { equivalentCodes } from '../codes/index.js';
+import type { CitedEvidence, Evidence, EvidenceSource } from '../types.js';
+import type { CompiledSignature, Matcher } from './compile.js';
+import { MESSAGE_SOURCE, excerptAround } from './text-evidence.js';
+
+/** What a diagnosis looks at, indexed once per call. */
+export interface CaseView {
+  evidence: Evidence[];
+  byKey: Map<string, Evidence[]>;
+  /** Texts to run text signatures on: the user's messages and uploaded plain-text documents. */
+  texts: { text: string; source: EvidenceSource }[];
+  answers: Record<string, string>;
+  /** Canonical code -> its equivalents, memoised for this case. */
+  codeSets: Map<string, string[]>;
+}
+
+export function makeCaseView(
+  evidence: Evidence[],
+  texts: { text: string; source: EvidenceSource }[],
+  answers: Record<string, string>,
+): CaseView {
+  const byKey = new Map<string, Evidence[]>();
+  for (const e of evidence) {
+    const key = e.key.toLowerCase();
+    const list = byKey.get(key);
+    if (list) list.push(e);
+    else byKey.set(key, [e]);
+  }
+  return { evidence, byKey, texts, answers, codeSets: new Map() };
+}
+
+export function citationOf(source: EvidenceSource, excerpt: string): string {
+  const where = [source.file];
+  if (source.line !== undefined) where.push(source.file === MESSAGE_SOURCE ? `message ${source.line}` : `line ${source.line}`);
+  if (source.event !== undefined) where.push(`event ${source.event}`);
+  if (source.path !== undefined) where.push(source.path);
+  const place = source.file === MESSAGE_SOURCE && source.line !== undefined ? `your message ${source.line}` : where.join(', ');
+  return `${place}: ${excerpt}`;
+}
+
+function cite(sig: CompiledSignature, source: EvidenceSource, excerpt: string): CitedEvidence {
+  return { citation: citationOf(source, excerpt), meaning: sig.means, weight: sig.weight, source, excerpt };
+}
+
+/** Returns the first piece of evidence that satisfies the signature, or null. */
+export function matchSignature(sig: CompiledSignature, view: CaseView): CitedEvidence | null {
+  const m = sig.matcher;
+  const found = findEvidence(m, view);
+  if (found) return cite(sig, found.source, found.excerpt);
+  if (m.type === 'answer') {
+    const answer = view.answers[m.question];
+    if (answer !== undefined && answer.toLowerCase() === m.equals) {
+      return cite(sig, { file: 'answer', path: m.question }, `you answered "${answer}"`);
+    }
+    return null;
+  }
+  if (m.type === 'text') return matchText(sig, m.regex, view);
+  return null;
+}
+
+function findEvidence(m: Matcher, view: CaseView): Evidence | undefined {
+  switch (m.type) {
+    case 'code':
+      return (view.byKey.get('code') ?? []).find((e) => codesOf(e.value, view).some((c) => m.codes.has(c)));
+    case 'status':
+      return (view.byKey.get('http.status') ?? []).find((e) => statusMatches(m, e, view));
+    case 'event':
+      return (view.byKey.get('event') ?? []).find(
+        (e) => e.value === m.id && m.where.every((w) => w.test(attr(e, w.field) ?? '')),
+      );
+    case 'pattern':
+      return (view.byKey.get('pattern') ?? []).find((e) => e.value.toLowerCase() === m.pattern);
+    case 'keyValue':
+      return (view.byKey.get(m.key) ?? []).find((e) => m.test(e.value));
+    default:
+      return undefined;
+  }
+}
+
+function statusMatches(m: Extract<Matcher, { type: 'status' }>, e: Evidence, view: CaseView): boolean {
+  const [status, substatus = '0'] = e.value.split('.');
+  if (status !== m.status) return false;
+  if (m.substatus !== undefined && substatus !== m.substatus) return false;
+  if (m.win32) {
+    const win32 = e.attrs?.win32;
+    if (!win32) return false;
+    return codesOf(win32, view).some((c) => m.win32!.has(c));
+  }
+  return true;
+}
+
+function codesOf(value: string, view: CaseView): string[] {
+  let set = view.codeSets.get(value);
+  if (!set) {
+    set = equivalentCodes(value);
+    view.codeSets.set(value, set);
+  }
+  return set;
+}
+
+function attr(e: Evidence, field: string): string | undefined {
+  if (!e.attrs) return undefined;
+  for (const [k, v] of Object.entries(e.attrs)) if (k.toLowerCase() === field) return v;
+  return undefined;
+}
+
+// A cue right after a negation ("it is not kerberos", "no gpo was changed") argues against, not for.
+const negationBefore = /\b(?:not|never|no|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|don'?t|haven'?t|hasn'?t|nothing|without)\s+(?:\S+\s+){0,2}$/i;
+
+function matchText(sig: CompiledSignature, regex: RegExp, view: CaseView): CitedEvidence | null {
+  for (const { text, source } of view.texts) {
+    regex.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    // Bounded: a pathological pattern cannot loop forever on zero-length matches.
+    for (let guard = 0; guard < 50 && (match = regex.exec(text)); guard++) {
+      if (match[0].length === 0) {
+        regex.lastIndex++;
+        continue;
+      }
+      const before = text.slice(Math.max(0, match.index - 40), match.index);
+      const selfNegating = /^(?:no|not|without|never)\b/i.test(match[0]);
+      if (!selfNegating && negationBefore.test(before)) continue;
+      return cite(sig, source, `"${excerptAround(text, match.index, match.index + match[0].length)}"`);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,86 @@
+// Weak signal: how much the user's words resemble a cause's symptoms (TF-IDF cosine over stemmed tokens).
+import natural from 'natural';
+
+const tokenizer = new natural.WordTokenizer();
+const stopwords = new Set<string>(natural.stopwords);
+
+/** Lower-cased, stemmed content words; code-like tokens kept whole so "401" and "kerberos" both count. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of tokenizer.tokenize(text.toLowerCase()) ?? []) {
+    if (raw.length < 2 || stopwords.has(raw)) continue;
+    out.push(/\d/.test(raw) ? raw : natural.PorterStemmer.stem(raw));
+  }
+  return out;
+}
+
+export type SparseVector = Map<string, number>;
+
+export interface SimilarityIndex {
+  idf: Map<string, number>;
+  /** One vector per phrase of each document. */
+  docs: { docId: string; phrase: string; vector: SparseVector }[];
+}
+
+/** Builds IDF over all phrases so that words every cause shares ("iis", "error") weigh little. */
+export function buildSimilarityIndex(phrases: { docId: string; phrase: string }[]): SimilarityIndex {
+  const df = new Map<string, number>();
+  const tokenized = phrases.map((p) => ({ ...p, terms: terms(p.phrase) }));
+  for (const p of tokenized) for (const t of new Set(p.terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = tokenized.length;
+  const idf = new Map<string, number>();
+  for (const [t, count] of df) idf.set(t, Math.log((1 + n) / (1 + count)) + 1);
+  return {
+    idf,
+    docs: tokenized.map((p) => ({ docId: p.docId, phrase: p.phrase, vector: weigh(p.terms, idf) })),
+  };
+}
+
+export function vectorize(text: string, index: SimilarityIndex): SparseVector {
+  return weigh(terms(text), index.idf);
+}
+
+function weigh(tokens: string[], idf: Map<string, number>): SparseVector {
+  const tf = new Map<string, number>();
+  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
+  const v: SparseVector = new Map();
+  let norm = 0;
+  for (const [t, count] of tf) {
+    // Unknown words carry no information about any cause.
+    const w = (1 + Math.log(count)) * (idf.get(t) ?? 0);
+    if (w > 0) {
+      v.set(t, w);
+      norm += w * w;
+    }
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [t, w] of v) v.set(t, w / norm);
+  return v;
+}
+
+export function cosine(a: SparseVector, b: SparseVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, w] of small) {
+    const other = large.get(t);
+    if (other !== undefined) dot += w * other;
+  }
+  return dot;
+}
+
+/**
+ * For each document, the phrase most similar to the text and its cosine. A phrase is compared with the
+ * whole text and with each of its sentences, so a long message does not drown a matching sentence.
+ */
+export function bestPhrasePerDoc(text: string, index: SimilarityIndex): Map<string, { phrase: string; score: number }> {
+  const chunks = [text, ...text.split(/(?<=[.!?\n])\s+/).filter((s) => s.trim().length > 0)];
+  const vectors = [...new Set(chunks)].map((c) => vectorize(c, index)).filter((v) => v.size > 0);
+  const best = new Map<string, { phrase: string; score: number }>();
+  for (const doc of index.docs) {
+    let score = 0;
+    for (const v of vectors) score = Math.max(score, cosine(v, doc.vector));
+    const current = best.get(doc.docId);
+    if (!current || score > current.score) best.set(doc.docId, { phrase: doc.phrase, score });
+  }
+  return best;
+}

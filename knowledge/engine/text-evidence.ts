@@ -1,0 +1,38 @@
+// Facts stated in the user's own words: the codes, statuses and event ids they typed or pasted.
+import { findCodes } from '../codes/index.js';
+import type { Evidence } from '../types.js';
+
+export const MESSAGE_SOURCE = 'message';
+
+/** Evidence derived from each message; derived again on every diagnosis, so the Case stores only the words. */
+export function evidenceFromTexts(texts: string[]): Evidence[] {
+  const out: Evidence[] = [];
+  texts.forEach((text, index) => {
+    for (const mention of findCodes(text)) {
+      const source = { file: MESSAGE_SOURCE, line: index + 1 };
+      const excerpt = excerptAround(text, mention.start, mention.end);
+      const family = mention.decoded.family;
+      if (family === 'http') {
+        const m = /(\d{3})(?:\.(\d{1,3}))?/.exec(mention.input);
+        if (!m) continue;
+        const [, status, sub = '0'] = m;
+        out.push({ kind: 'status', key: 'http.status', value: `${status}.${sub}`, source, excerpt });
+      } else if (family === 'event') {
+        const id = /(\d{1,5})\D*$/.exec(mention.input)?.[1];
+        if (!id) continue;
+        out.push({ kind: 'event', key: 'event', value: id, source, excerpt, attrs: {} });
+      } else {
+        out.push({ kind: 'code', key: 'code', value: mention.decoded.canonical, source, excerpt });
+      }
+    }
+  });
+  return out;
+}
+
+/** A short window of the message around a match, for citing it. */
+export function excerptAround(text: string, start: number, end: number, radius = 40): string {
+  const from = Math.max(0, start - radius);
+  const to = Math.min(text.length, end + radius);
+  const body = text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return `${from > 0 ? '…' : ''}${body}${to < text.length ? '…' : ''}`;
+}

@@ -1,0 +1,54 @@
+// `npm run eval`: the engine against the labelled case set: top-1 / top-3 accuracy and every miss.
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { diagnoseInputs, SCORING, type DiagnoseOutput } from '../knowledge/index.js';
+import { readCaseSet, type LabelledCase } from '../runtime/case-set.js';
+import { bundledKnowledgeBase, repoRoot } from '../runtime/kb-files.js';
+
+export interface EvalResult {
+  total: number;
+  top1: number;
+  top3: number;
+  misses: { c: LabelledCase; got: string[] }[];
+}
+
+export async function evaluateCases(cases = readCaseSet()): Promise<EvalResult> {
+  const kb = bundledKnowledgeBase();
+  const result: EvalResult = { total: cases.length, top1: 0, top3: 0, misses: [] };
+  for (const c of cases) {
+    const files = c.files.map((f) => ({ name: basename(f), data: readFileSync(join(repoRoot, f)) }));
+    const d = await diagnoseInputs({ texts: c.messages, files, answers: c.answers }, kb);
+    const got = ranked(d);
+    const hit1 = got[0] === c.expect;
+    const hit3 = got.slice(0, 3).includes(c.expect);
+    if (hit1) result.top1++;
+    if (hit3) result.top3++;
+    if (!hit1) result.misses.push({ c, got });
+  }
+  return result;
+}
+
+function ranked(d: DiagnoseOutput): string[] {
+  return d.unknown ? ['unknown'] : d.hypotheses.map((h) => h.id);
+}
+
+async function main(): Promise<void> {
+  const r = await evaluateCases();
+  const pct = (n: number) => `${((100 * n) / r.total).toFixed(1)}%`;
+  console.log(`Cases: ${r.total}   top-1: ${r.top1} (${pct(r.top1)}, target 85%)   top-3: ${r.top3} (${pct(r.top3)}, target 95%)`);
+  console.log(`Scoring: ${JSON.stringify(SCORING)}`);
+  if (r.misses.length > 0) {
+    console.log('\nTop-1 misses:');
+    for (const m of r.misses) {
+      const inTop3 = m.got.slice(0, 3).includes(m.c.expect) ? ' (in top 3)' : '';
+      console.log(`- ${m.c.file} ${m.c.id}: expected ${m.c.expect}${inTop3}, got ${m.got.slice(0, 3).join(', ') || '(nothing)'}`);
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

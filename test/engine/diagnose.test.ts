@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { diagnose } from '../../knowledge/engine/index.js';
+import { loadKnowledgeBase } from '../../knowledge/kb-loader/load.js';
+import { emptyCase, type Case, type Evidence } from '../../knowledge/types.js';
+import { miniKb } from '../fixtures/engine/mini-kb.js';
+
+const kb = loadKnowledgeBase(miniKb);
+
+function caseOf(partial: Partial<Case>): Case {
+  return { ...emptyCase(), ...partial };
+}
+
+const trace500: Evidence[] = [
+  {
+    kind: 'code',
+    key: 'code',
+    value: '0x80070542',
+    source: { file: 'fr000041.xml', event: 14 },
+    excerpt: 'MODULE_SET_RESPONSE_ERROR_STATUS StaticFileModule 500.0 ErrorCode 0x80070542',
+  },
+  {
+    kind: 'trace',
+    key: 'freb.error.module',
+    value: 'StaticFileModule',
+    source: { file: 'fr000041.xml', event: 14 },
+    excerpt: 'StaticFileModule',
+  },
+];
+
+describe('diagnose', () => {
+  it('ranks the cause whose code the trace shows first and cites the trace event', () => {
+    const d = diagnose(kb, caseOf({ evidence: trace500 }));
+    assert.equal(d.unknown, false);
+    assert.equal(d.hypotheses[0].id, 'privilege-missing');
+    const citations = d.hypotheses[0].evidence.map((e) => e.citation);
+    assert.ok(citations.some((c) => c.startsWith('fr000041.xml, event 14:') && c.includes('0x80070542')), citations.join('\n'));
+    assert.deepEqual(d.hypotheses[0].steps.length, 2);
+    assert.ok(d.codes.some((c) => c.canonical === '0x80070542'));
+  });
+
+  it('matches a code written in another notation (NTSTATUS, decimal Win32 in a message)', () => {
+    const fromText = diagnose(kb, caseOf({ texts: ['LogonUser failed with error 1385 for svc_web'] }));
+    assert.equal(fromText.hypotheses[0]?.id, 'logon-type');
+    const ntstatus = diagnose(
+      kb,
+      caseOf({
+        evidence: [{ kind: 'code', key: 'code', value: '0xC000015B', source: { file: 'security.xml', event: 2 }, excerpt: '4625' }],
+      }),
+    );
+    assert.equal(ntstatus.hypotheses[0]?.id, 'logon-type');
+  });
+
+  it('matches event field conditions and status.substatus.win32', () => {
+    const d = diagnose(
+      kb,
+      caseOf({
+        evidence: [
+          { kind: 'event', key: 'event', value: '4625', source: { file: 'sec.xml', event: 3 }, excerpt: '4625', attrs: { SubStatus: '0xc000015b' } },
+          { kind: 'status', key: 'http.status', value: '500.0', source: { file: 'u_ex.log', line: 9 }, excerpt: 'GET /a.css 500 0 1346', attrs: { win32: '1346' } },
+        ],
+      }),
+    );
+    const ids = d.hypotheses.map((h) => h.id);
+    assert.deepEqual(ids.slice(0, 2).sort(), ['logon-type', 'privilege-missing']);
+    const cited = d.hypotheses.find((h) => h.id === 'privilege-missing')!.evidence[0].citation;
+    assert.equal(cited, 'u_ex.log, line 9: GET /a.css 500 0 1346');
+  });
+
+  it('excludes a cause whose rules_out evidence is present', () => {
+    const d = diagnose(kb, caseOf({ texts: ['HTTP Error 500.24 and also 0x80070542 in the trace'] }));
+    assert.equal(d.hypotheses[0].id, 'integrated-500-24');
+    assert.ok(!d.hypotheses.some((h) => h.id === 'privilege-missing'));
+  });
+
+  it('never offers a cause the user said did not help', () => {
+    const d = diagnose(kb, caseOf({ evidence: trace500, ruledOut: ['privilege-missing'] }));
+    assert.ok(!d.hypotheses.some((h) => h.id === 'privilege-missing'));
+    assert.equal(d.unknown, true);
+  });
+
+  it('says unknown, and what would help, when nothing fits', () => {
+    const d = diagnose(kb, caseOf({ texts: ['my printer does not print in colour'] }));
+    assert.equal(d.unknown, true);
+    assert.deepEqual(d.hypotheses, []);
+    assert.ok(d.whatWouldHelp.length > 0);
+  });
+
+  it('does not count a text cue that the user negates', () => {
+    const with_ = diagnose(kb, caseOf({ texts: ['kerberos broke, the clock is off'] }));
+    const without = diagnose(kb, caseOf({ texts: ['kerberos broke, it is not the clock'] }));
+    const score = (d: typeof with_) => d.hypotheses.find((h) => h.id === 'kerberos-skew')?.evidence.filter((e) => /clocks were/.test(e.meaning)).length ?? 0;
+    assert.equal(score(with_), 1);
+    assert.equal(score(without), 0);
+  });
+
+  it('asks the question that separates two close causes, and the answer moves the ranking', () => {
+    const both: Evidence[] = [
+      { kind: 'code', key: 'code', value: '0x80070542', source: { file: 'a.xml', event: 1 }, excerpt: 'x' },
+      { kind: 'code', key: 'code', value: '0x80070569', source: { file: 'b.xml', event: 1 }, excerpt: 'y' },
+    ];
+    const d = diagnose(kb, caseOf({ evidence: both }));
+    assert.equal(d.question?.id, 'hardening');
+    assert.deepEqual(d.question?.answers.map((a) => a.value), ['yes', 'no']);
+    const answeredNo = diagnose(kb, caseOf({ evidence: both, answers: { hardening: 'no' } }));
+    assert.equal(answeredNo.hypotheses[0].id, 'logon-type');
+    assert.equal(answeredNo.question, null);
+    const answeredYes = diagnose(kb, caseOf({ evidence: both, answers: { hardening: 'yes' } }));
+    assert.equal(answeredYes.hypotheses[0].id, 'privilege-missing');
+  });
+
+  it('is deterministic for the same input', () => {
+    const c = caseOf({ texts: ['site shows only text after the gpo hardening, 0x80070542'], evidence: trace500 });
+    assert.deepEqual(diagnose(kb, c), diagnose(kb, structuredClone(c)));
+  });
+
+  it('uses symptom similarity as a weak, cited signal', () => {
+    const d = diagnose(kb, caseOf({ texts: ['an asp.net setting has been detected that does not apply in integrated managed pipeline mode'] }));
+    assert.equal(d.hypotheses[0]?.id, 'integrated-500-24');
+    assert.ok(d.hypotheses[0].evidence.some((e) => e.citation.startsWith('your description resembles')));
+  });
+});
