@@ -1,6 +1,7 @@
 // Building a Case over several turns: messages (redacted before they are kept) and ingested files.
 import { redactText } from './ingest/redact/index.js';
-import type { IngestResult } from './ingest/types.js';
+import { detectFormat } from './ingest/index.js';
+import type { IngestInput, IngestResult } from './ingest/types.js';
 import { KEY_TEXT_DOCUMENT } from './engine/index.js';
 import type { Case } from './types.js';
 
@@ -37,4 +38,20 @@ export function ruleOut(c: Case, causeId: string): Case {
 export function answer(c: Case, questionId: string, value: string): Case {
   c.answers[questionId] = value;
   return c;
+}
+
+const PASTABLE_FORMATS = new Set(['freb', 'w3c', 'httperr', 'eventlog-xml', 'config', 'har']);
+
+/**
+ * Messages that are really a pasted log, trace, event export or config file, as files for ingestion, so a pasted
+ * W3C log gets the same pattern analysis as an uploaded one. Plain prose is left to the text signatures.
+ */
+export function pastedFiles(texts: string[]): IngestInput[] {
+  const files: IngestInput[] = [];
+  texts.forEach((text, i) => {
+    const data = Buffer.from(text, 'utf8');
+    const { format } = detectFormat(data.subarray(0, 64 * 1024));
+    if (PASTABLE_FORMATS.has(format)) files.push({ name: `message ${i + 1} (pasted ${format})`, data });
+  });
+  return files;
 }

@@ -1,5 +1,5 @@
 // The shared diagnosis engine's public face: the bot, the CLI and the HTTP API all come through here.
-import { addIngestResult, addMessage } from './case.js';
+import { addIngestResult, addMessage, pastedFiles } from './case.js';
 import { diagnose } from './engine/index.js';
 import { ingestFiles } from './ingest/index.js';
 import type { IngestInput, IngestOptions, IngestResult } from './ingest/types.js';
@@ -8,7 +8,7 @@ import { emptyCase, type Case, type Diagnosis } from './types.js';
 
 export * from './types.js';
 export { diagnose, SCORING } from './engine/index.js';
-export { addMessage, addIngestResult, ruleOut, answer } from './case.js';
+export { addMessage, addIngestResult, ruleOut, answer, pastedFiles } from './case.js';
 export {
   loadKnowledgeBase,
   parseKnowledgeBase,
@@ -49,7 +49,7 @@ export async function diagnoseWithDetails(
 ): Promise<{ diagnosis: Diagnosis; case: Case; ingest: IngestResult }> {
   const c = emptyCase();
   for (const text of request.texts) addMessage(c, text);
-  const ingest = await ingestFiles(request.files, options);
+  const ingest = await ingestFiles([...pastedFiles(request.texts), ...request.files], options);
   addIngestResult(c, ingest);
   Object.assign(c.answers, request.answers ?? {});
   c.ruledOut.push(...(request.ruledOut ?? []));

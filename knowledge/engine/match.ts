@@ -105,8 +105,9 @@ function attr(e: Evidence, field: string): string | undefined {
   return undefined;
 }
 
-// A cue right after a negation ("it is not kerberos", "no gpo was changed") argues against, not for.
-const negationBefore = /\b(?:not|never|no|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|don'?t|haven'?t|hasn'?t|nothing|without)\s+(?:\S+\s+){0,2}$/i;
+// A cue right after a negated verb ("it is not kerberos", "we didn't touch the gpo") argues against, not for.
+// "no"/"without" are left out on purpose: "the token has no SeImpersonatePrivilege" is evidence *for* a cause.
+const negationBefore = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|don'?t|haven'?t|hasn'?t)\s+(?:\S+\s+){0,2}$/i;
 
 function matchText(sig: CompiledSignature, regex: RegExp, view: CaseView): CitedEvidence | null {
   for (const { text, source } of view.texts) {

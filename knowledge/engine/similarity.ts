@@ -1,15 +1,18 @@
 // Weak signal: how much the user's words resemble a cause's symptoms (TF-IDF cosine over stemmed tokens).
-import natural from 'natural';
+import { createRequire } from 'node:module';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
-const tokenizer = new natural.WordTokenizer();
-const stopwords = new Set<string>(natural.stopwords);
+// natural's index module loads every storage backend (which read .env files and print): take only what we use.
+const stopwords = new Set<string>(
+  (createRequire(import.meta.url)('natural/lib/natural/util/stopwords.js') as { words: string[] }).words,
+);
 
 /** Lower-cased, stemmed content words; code-like tokens kept whole so "401" and "kerberos" both count. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const raw of tokenizer.tokenize(text.toLowerCase()) ?? []) {
+  for (const raw of text.toLowerCase().match(/[a-z0-9_]+/g) ?? []) {
     if (raw.length < 2 || stopwords.has(raw)) continue;
-    out.push(/\d/.test(raw) ? raw : natural.PorterStemmer.stem(raw));
+    out.push(/\d/.test(raw) ? raw : PorterStemmer.stem(raw));
   }
   return out;
 }
