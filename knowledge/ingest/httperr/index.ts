@@ -1,0 +1,2 @@
+// HTTP.sys error logs (HTTPERR).
+export { parseHttpErrStream, parseHttpErr } from './parse-httperr.js';

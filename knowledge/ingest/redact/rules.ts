@@ -1,0 +1,163 @@
+// The redaction rules, in the order they run. Each rule replaces only the secret part of a match with [redacted]
+// and leaves anything already redacted alone, which is what makes redactText idempotent.
+import { REDACTED } from './placeholder.js';
+
+export interface RedactionRule {
+  /** Human label used in the counts ("password attribute"). */
+  kind: string;
+  re: RegExp;
+  /** Rewrites one match; returns the match unchanged when there is nothing (more) to remove. */
+  replace: (match: string, groups: (string | undefined)[]) => string;
+}
+
+/** True when a value is empty or already redacted (quotes and surrounding spaces ignored). */
+export function isDone(value: string | undefined): boolean {
+  const v = (value ?? '').trim().replace(/^["']|["']$/g, '').trim();
+  return v === '' || v.startsWith(REDACTED);
+}
+
+/** Redacts the inside of a quoted value, or the whole bare value. */
+function quoted(value: string): string {
+  const q = value[0];
+  if ((q === '"' || q === "'") && value.endsWith(q) && value.length >= 2) return q + REDACTED + q;
+  return REDACTED;
+}
+
+/** Base64/URL-safe text that looks like a credential rather than an English word. */
+export function looksLikeToken(s: string): boolean {
+  if (s.length < 8) return false;
+  if (/[0-9+/=_]/.test(s) && /[A-Za-z]/.test(s)) return true;
+  return s.length >= 20 && /[a-z]/.test(s) && /[A-Z]/.test(s);
+}
+
+/** Pairs "prefix + value": keeps the prefix, redacts the value unless it is already redacted. */
+function prefixed(match: string, g: (string | undefined)[]): string {
+  const [prefix, value] = [g[0] ?? '', g[1] ?? ''];
+  if (isDone(value)) return match;
+  return prefix + quoted(value) + match.slice(prefix.length + value.length);
+}
+
+// Header values end at a line break, an XML-escaped line break (FREB Headers data), a tag or a closing quote.
+const HEADER_VALUE = String.raw`((?:(?!&#1[03];|&#x[dDaA];)[^\r\n<"])*)`;
+const ATTR_VALUE = String.raw`("[^"]*"|'[^']*')`;
+const SECRET_SETTING = 'password|passwd|pwd|secret|token|apikey|api[-_.]?key|credential|connectionstring|sas|signature|accountkey';
+
+export const RULES: RedactionRule[] = [
+  {
+    kind: 'private key',
+    re: /(-----BEGIN [A-Z ]*PRIVATE KEY-----)([\s\S]*?)(-----END [A-Z ]*PRIVATE KEY-----)/g,
+    replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}${g[2]}`),
+  },
+  {
+    // Keep the scheme word so the diagnosis still sees "Negotiate" vs "NTLM".
+    kind: 'authorization header',
+    re: new RegExp(String.raw`\b((?:Proxy-)?Authorization[ \t]*:[ \t]*)` + HEADER_VALUE, 'gi'),
+    replace: (m, g) => {
+      const [prefix, value] = [g[0] ?? '', g[1] ?? ''];
+      const v = /^([A-Za-z][\w-]*)(\s+)(\S+)([\s\S]*)$/.exec(value);
+      if (v) return isDone(v[3]) ? m : `${prefix}${v[1]}${v[2]}${REDACTED}${v[4]}`;
+      const single = /^(\S+)([\s\S]*)$/.exec(value);
+      if (single && looksLikeToken(single[1]) && !isDone(single[1])) return `${prefix}${REDACTED}${single[2]}`;
+      return m;
+    },
+  },
+  {
+    kind: 'cookie',
+    re: new RegExp(String.raw`\b((?:Set-)?Cookie[ \t]*:[ \t]*)` + HEADER_VALUE, 'gi'),
+    replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}`),
+  },
+  {
+    kind: 'api key header',
+    re: new RegExp(String.raw`\b((?:X-Api-Key|Ocp-Apim-Subscription-Key|X-Auth-Token|X-Functions-Key)[ \t]*:[ \t]*)` + HEADER_VALUE, 'gi'),
+    replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}`),
+  },
+  {
+    kind: 'auth token',
+    re: /\b((?:Negotiate|NTLM|Kerberos|Basic|Bearer)[ \t]+)([A-Za-z0-9+/_\-.~]{8,}={0,2})/gi,
+    replace: (m, g) => (looksLikeToken(g[1] ?? '') ? `${g[0]}${REDACTED}` : m),
+  },
+  {
+    // SPNEGO (YII.../YIG...), SPNEGO responses (oYG...) and NTLMSSP (TlRMTVNTUA...) blobs anywhere.
+    kind: 'auth blob',
+    re: /\b(?:YII|YIG|oY[GI]|TlRMTVNTUA)[A-Za-z0-9+/]{12,}={0,2}/g,
+    replace: () => REDACTED,
+  },
+  {
+    kind: 'jwt',
+    re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
+    replace: () => REDACTED,
+  },
+  {
+    kind: 'url credentials',
+    re: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"'<>]+:)([^\s@/"'<>]+)(?=@)/gi,
+    replace: prefixed,
+  },
+  {
+    kind: 'machine key',
+    re: new RegExp(String.raw`(\b(?:validationKey|decryptionKey)\s*=\s*)` + ATTR_VALUE, 'gi'),
+    replace: (m, g) => (/^["']AutoGenerate/i.test(g[1] ?? '') ? m : prefixed(m, g)),
+  },
+  {
+    kind: 'password attribute',
+    re: new RegExp(String.raw`(\b[\w:.-]*(?:password|passwd|pwd|clientSecret|apiKey|accountKey|sharedKey)\s*=\s*)` + ATTR_VALUE, 'gi'),
+    replace: prefixed,
+  },
+  {
+    // <add key="SmtpPassword" value="..."/> in appSettings.
+    kind: 'secret setting',
+    re: new RegExp(String.raw`(\bkey\s*=\s*["'][^"']*(?:${SECRET_SETTING})[^"']*["']\s+value\s*=\s*)` + ATTR_VALUE, 'gi'),
+    replace: prefixed,
+  },
+  {
+    kind: 'password element',
+    re: /(<(password|passwd|pwd|secret|clientSecret|apiKey)\b[^>]*>)([^<]+)(?=<\/\2>)/gi,
+    replace: (m, g) => (isDone(g[2]) ? m : `${g[0]}${REDACTED}`),
+  },
+  {
+    kind: 'url token',
+    re: /([?&](?:access_token|id_token|refresh_token|token|code|sig|signature|key|apikey|api_key|api-key|subscription-key|client_secret|secret|password|passwd|pwd|auth|session|sessionid|ticket|assertion|SAMLResponse|SAMLRequest)=)([^&\s"'<>#]+)/gi,
+    replace: prefixed,
+  },
+  {
+    // Unambiguous token names are secrets even outside a URL (W3C cs-uri-query, storage connection strings).
+    kind: 'url token',
+    re: /((?:^|[\s;"'(,])(?:access_token|id_token|refresh_token|client_secret|sig|apikey|api_key|subscription-key|SharedAccessSignature|AccountKey|SharedAccessKey)=)([^&\s;"'<>#]+)/gi,
+    replace: prefixed,
+  },
+  {
+    kind: 'command-line password',
+    re: /(ConvertTo-SecureString\s+(?:-String\s+)?)("[^"]*"|'[^']*'|[^\s|)]+)/gi,
+    replace: (m, g) => (/^-/.test(g[1] ?? '') ? m : prefixed(m, g)),
+  },
+  {
+    kind: 'command-line password',
+    re: /((?:^|\s)[-/][\w.]*(?:password|passwd|pwd|pass)(?::|=|[ \t]+))("[^"]*"|'[^']*'|[^\s"']+)/gi,
+    replace: (m, g) => (/^[-/]\w/.test(g[1] ?? '') ? m : prefixed(m, g)),
+  },
+  {
+    // sqlcmd/osql: -U user -P password (case matters: -p is a port elsewhere).
+    kind: 'command-line password',
+    re: /((?:^|\s)-P[ \t]+)("[^"]*"|'[^']*'|\S+)/g,
+    replace: prefixed,
+  },
+  {
+    // net use \\server\share <password> /user:... and net user <name> <password>.
+    kind: 'command-line password',
+    re: /(\bnet\s+(?:use\s+(?:[A-Za-z*]:\s+)?\\\\\S+|user\s+(?!\/)\S+)[ \t]+)([^\s/*][^\s]*)/gi,
+    replace: prefixed,
+  },
+  {
+    // Connection strings, command lines, JSON, PowerShell lists and prose: "Password=x;", "pwd: x", "\"password\": \"x\"".
+    kind: 'password',
+    re: /(\b(?:password|passwd|pwd|passphrase|kennwort)["']?[ \t]*[:=][ \t]*)("[^"]*"|'[^']*'|[^;\r\n"'<>&]*)(;?)/gi,
+    replace: (m, g) => {
+      const [prefix, raw, semi] = [g[0] ?? '', g[1] ?? '', g[2] ?? ''];
+      if (raw.startsWith('"') || raw.startsWith("'")) return isDone(raw) ? m : prefix + quoted(raw) + semi;
+      // Inside a connection string the value runs to ';'; elsewhere it ends at the first space.
+      const value = semi ? raw.trim() : raw.trimStart().split(/\s/)[0];
+      if (isDone(value)) return m;
+      const lead = raw.slice(0, raw.length - raw.trimStart().length);
+      return prefix + lead + REDACTED + raw.slice(lead.length + value.length) + semi;
+    },
+  },
+];

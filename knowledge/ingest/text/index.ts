@@ -1,0 +1,3 @@
+// Plain text, pasted errors and ASP.NET error pages.
+export { parseText, MAX_TEXT_CHARS } from './parse-text.js';
+export { htmlToText, looksLikeHtml, decodeEntities } from './html.js';

@@ -1,0 +1,99 @@
+// Plain text the user pasted or uploaded: error pages, stack traces, PowerShell output. It is redacted first and
+// every fact is read from the redacted text, so excerpts can be shown as they are.
+import type { Evidence } from '../../types.js';
+import { findCodes } from '../../codes/index.js';
+import { redactText } from '../redact/index.js';
+import type { ParsedFile } from '../types.js';
+import { CUES, IGNORED_EXCEPTIONS, STATUS_PATTERNS } from './cues.js';
+import { htmlToText, looksLikeHtml } from './html.js';
+
+const EXCERPT_RADIUS = 80;
+/** Longest text analysed; the rest of a huge paste adds nothing but time. */
+export const MAX_TEXT_CHARS = 2 * 1024 * 1024;
+const MAX_EVIDENCE = 300;
+
+interface Found {
+  kind: Evidence['kind'];
+  key: string;
+  value: string;
+  line: number;
+  excerpt: string;
+  count: number;
+}
+
+/** Evidence from text; `path` is set when the text came from inside a structured file (a HAR response body). */
+export function parseText(file: string, input: Buffer | string, path?: string): ParsedFile {
+  const raw = typeof input === 'string' ? input : input.toString('utf8');
+  const html = looksLikeHtml(raw);
+  const plain = html ? htmlToText(raw) : raw;
+  const capped = plain.length > MAX_TEXT_CHARS ? plain.slice(0, MAX_TEXT_CHARS) : plain;
+  const { text, counts } = redactText(capped);
+  const found = new Map<string, Found>();
+  const note = (kind: Evidence['kind'], key: string, value: string, line: number, lineText: string, at: number): void => {
+    const id = `${kind}|${key}|${value.toLowerCase()}`;
+    const f = found.get(id);
+    if (f) f.count++;
+    else if (found.size < MAX_EVIDENCE) found.set(id, { kind, key, value, line, excerpt: around(lineText, at), count: 1 });
+  };
+
+  text.split(/\r?\n/).forEach((lineText, i) => {
+    const line = i + 1;
+    if (lineText.trim() === '') return;
+    for (const m of findCodes(lineText)) {
+      const family = m.decoded.family;
+      if (family === 'http') {
+        const s = /([1-5]\d\d)(?:\.(\d{1,3}))?/.exec(m.input);
+        if (s) note('status', 'http.status', `${s[1]}.${s[2] ?? '0'}`, line, lineText, m.start);
+      } else if (family !== 'event') note('code', 'code', m.decoded.canonical, line, lineText, m.start);
+    }
+    for (const re of STATUS_PATTERNS) {
+      for (const m of lineText.matchAll(re)) note('status', 'http.status', `${m[1]}.${m[2] ?? '0'}`, line, lineText, m.index ?? 0);
+    }
+    for (const cue of CUES) {
+      for (const m of lineText.matchAll(cue.re)) {
+        const value = cue.value ?? (m[1] ?? m[0]).trim();
+        if (cue.key === 'text.exception' && IGNORED_EXCEPTIONS.has(value)) continue;
+        note('fact', cue.key, value, line, lineText, m.index ?? 0);
+      }
+    }
+  });
+
+  const evidence: Evidence[] = [...found.values()].map((f) => ({
+    kind: f.kind,
+    key: f.key,
+    value: f.value,
+    source: path ? { file, line: f.line, path } : { file, line: f.line },
+    excerpt: f.excerpt,
+    attrs: { count: String(f.count) },
+  }));
+  const secrets = Object.entries(counts).filter(([k]) => /password/.test(k));
+  if (secrets.length) {
+    evidence.push({
+      kind: 'fact',
+      key: 'secrets.plaintext-credentials',
+      value: 'true',
+      source: path ? { file, path } : { file },
+      excerpt: 'a plaintext password was found and removed',
+      attrs: { where: path ?? 'text' },
+    });
+  }
+  return {
+    format: 'text',
+    evidence,
+    summary: summarize(html, evidence),
+    redactedText: text,
+    redactions: counts,
+  };
+}
+
+function around(line: string, at: number): string {
+  const from = Math.max(0, at - EXCERPT_RADIUS);
+  const to = Math.min(line.length, at + EXCERPT_RADIUS * 2);
+  return `${from > 0 ? '…' : ''}${line.slice(from, to).trim()}${to < line.length ? '…' : ''}`;
+}
+
+function summarize(html: boolean, evidence: Evidence[]): string {
+  const pick = (k: string) => [...new Set(evidence.filter((e) => e.key === k).map((e) => e.value))].slice(0, 3);
+  const parts = [...pick('http.status').map((s) => `HTTP ${s}`), ...pick('code'), ...pick('text.exception')];
+  return `${html ? 'Error page' : 'Text'}${parts.length ? `: ${parts.join(', ')}` : ': no codes or errors recognised'}`;
+}

@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { authorizationScheme, offeredSchemes, redactText } from '../../knowledge/ingest/redact/index.js';
+
+const cases: { name: string; input: string; secret: string; keep: string; kind: string }[] = [
+  { name: 'connection string password', input: 'Server=db;User ID=sa;Password=p@ss w0rd;Encrypt=true', secret: 'p@ss', keep: 'Encrypt=true', kind: 'password' },
+  { name: 'pwd in a connection string', input: 'Data Source=db;uid=sa;pwd=Hunter2x;', secret: 'Hunter2x', keep: 'uid=sa', kind: 'password' },
+  { name: 'XML password attribute, double quotes', input: '<identity impersonate="true" userName="DOM\\svc" password="S3cret!" />', secret: 'S3cret!', keep: 'userName="DOM\\svc"', kind: 'password attribute' },
+  { name: 'XML password attribute, single quotes, any case', input: "<add PASSWORD='S3cret!' />", secret: 'S3cret!', keep: 'PASSWORD=', kind: 'password attribute' },
+  { name: 'processModel password', input: '<processModel identityType="SpecificUser" userName="svc" password="Pm-S3cret" />', secret: 'Pm-S3cret', keep: 'SpecificUser', kind: 'password attribute' },
+  { name: 'machineKey', input: '<machineKey validationKey="0123456789ABCDEF0123" decryptionKey="FEDCBA9876543210" />', secret: '0123456789ABCDEF', keep: 'machineKey', kind: 'machine key' },
+  { name: 'Authorization keeps its scheme', input: 'Authorization: Negotiate YIIFzwYGKwYBBQUCoIIFwzCCBb+gMDAuBgkqhkiC9xIB', secret: 'YIIFzw', keep: 'Authorization: Negotiate [redacted]', kind: 'authorization header' },
+  { name: 'Proxy-Authorization', input: 'Proxy-Authorization: Basic dXNlcjpwYXNzd29yZA==', secret: 'dXNlcjpw', keep: 'Proxy-Authorization: Basic [redacted]', kind: 'authorization header' },
+  { name: 'Cookie', input: 'Cookie: ASP.NET_SessionId=abc123secret; .ASPXAUTH=DEADBEEF', secret: 'abc123secret', keep: 'Cookie: [redacted]', kind: 'cookie' },
+  { name: 'Set-Cookie', input: 'Set-Cookie: .ASPXAUTH=DEADBEEF01; path=/', secret: 'DEADBEEF01', keep: 'Set-Cookie: [redacted]', kind: 'cookie' },
+  { name: 'bare NTLM blob', input: 'client sent TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAGFKAAAADw== then', secret: 'TlRMTVNTUAAB', keep: 'client sent', kind: 'auth blob' },
+  { name: 'bare Kerberos blob', input: 'token YIIHTgYGKwYBBQUCoIIHQjCCBz6gMDAuBgkqhkiC9xIB', secret: 'YIIHTg', keep: 'token', kind: 'auth blob' },
+  { name: 'Bearer JWT', input: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl', secret: 'eyJzdWIi', keep: 'Bearer', kind: 'auth token' },
+  { name: 'bare JWT', input: 'id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl', secret: 'eyJzdWIi', keep: 'id ', kind: 'jwt' },
+  { name: 'URL query tokens', input: 'GET /cb?code=AuthCode42&state=x&access_token=At0ken99&sig=SiG77', secret: 'AuthCode42', keep: 'state=x', kind: 'url token' },
+  { name: 'SAS signature', input: 'https://acct.blob.core.windows.net/c?sv=2020&sig=AbCdEf%3D', secret: 'AbCdEf', keep: 'sv=2020', kind: 'url token' },
+  { name: 'URL credentials', input: 'https://bob:Secr3tPw@intranet/app', secret: 'Secr3tPw', keep: 'https://bob:', kind: 'url credentials' },
+  { name: 'prose password', input: 'the new password: Winter2024! did not work', secret: 'Winter2024!', keep: 'did not work', kind: 'password' },
+  { name: 'JSON password', input: '{"user":"a","password": "Js0nPw"}', secret: 'Js0nPw', keep: '"user":"a"', kind: 'password' },
+  { name: 'PowerShell -Password', input: 'New-LocalUser -Name svc -Password Ps-Pw123 -FullName x', secret: 'Ps-Pw123', keep: '-FullName x', kind: 'command-line password' },
+  { name: 'ConvertTo-SecureString', input: '$p = ConvertTo-SecureString "Plain-Pw1" -AsPlainText -Force', secret: 'Plain-Pw1', keep: '-AsPlainText', kind: 'command-line password' },
+  { name: 'appcmd password', input: 'appcmd set apppool Pool /processModel.password:Appcmd-Pw1', secret: 'Appcmd-Pw1', keep: 'appcmd set apppool', kind: 'command-line password' },
+  { name: 'sqlcmd -P', input: 'sqlcmd -S db -U sa -P Sql-Pw1 -Q "select 1"', secret: 'Sql-Pw1', keep: '-U sa', kind: 'command-line password' },
+  { name: 'appSettings secret', input: '<add key="SmtpPassword" value="Smtp-Pw1" />', secret: 'Smtp-Pw1', keep: 'SmtpPassword', kind: 'secret setting' },
+  { name: 'storage account key', input: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=QUJDRA==;', secret: 'QUJDRA', keep: 'AccountName=a', kind: 'url token' },
+];
+
+describe('ingest/redact', () => {
+  for (const c of cases) {
+    it(`removes a ${c.name} and counts it`, () => {
+      const r = redactText(c.input);
+      assert.ok(!r.text.includes(c.secret), r.text);
+      assert.ok(r.text.includes(c.keep), r.text);
+      assert.ok((r.counts[c.kind] ?? 0) >= 1, JSON.stringify(r.counts));
+    });
+  }
+
+  it('leaves ordinary diagnostic text alone', () => {
+    const text = 'Basic authentication is enabled; NTLM authentication failed. Login failed for user. Reason: Password did not match. 401.2 0x80070542 passwordFormat="Clear"';
+    const r = redactText(text);
+    assert.equal(r.text, text);
+    assert.deepEqual(r.counts, {});
+  });
+
+  it('is idempotent on every table case', () => {
+    for (const c of cases) {
+      const once = redactText(c.input);
+      const twice = redactText(once.text);
+      assert.equal(twice.text, once.text, c.name);
+      assert.deepEqual(twice.counts, {}, c.name);
+    }
+  });
+
+  it('is idempotent on arbitrary text mixed with secrets (fuzz)', () => {
+    const piece = fc.oneof(fc.string(), ...cases.map((c) => fc.constant(c.input)), fc.constantFrom(' ', '\n', ';', '&', '"', "'", '=', ':'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const once = redactText(parts.join(''));
+        const twice = redactText(once.text);
+        assert.equal(twice.text, once.text);
+        assert.deepEqual(twice.counts, {});
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('classifies Authorization schemes without keeping the token', () => {
+    assert.equal(authorizationScheme('Negotiate YIIHTgYGKwYBBQUCoIIH'), 'Negotiate-Kerberos');
+    assert.equal(authorizationScheme('Negotiate TlRMTVNTUAABAAAAB4II'), 'Negotiate-NTLM');
+    assert.equal(authorizationScheme('NTLM TlRMTVNTUAABAAAAB4II'), 'NTLM');
+    assert.equal(authorizationScheme('Basic dXNlcjpw'), 'Basic');
+    assert.equal(authorizationScheme(undefined), 'none');
+    assert.deepEqual(offeredSchemes('Negotiate, NTLM'), ['Negotiate', 'NTLM']);
+    assert.deepEqual(offeredSchemes('Basic realm="x", charset="UTF-8"'), ['Basic']);
+  });
+});
