@@ -1,0 +1,16 @@
+// The channel adapter: CloudAdapter authenticated by ConfigurationBotFrameworkAuthentication. Without app
+// credentials CloudAdapter skips inbound auth, which is why local mode is bound to loopback (see config.ts).
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Config } from './config.js';
+
+export function createAdapter(config: Config): CloudAdapter {
+  const options: Partial<ConfigurationBotFrameworkAuthenticationOptions> = config.auth
+    ? {
+        MicrosoftAppId: config.auth.appId,
+        MicrosoftAppPassword: config.auth.appPassword ?? '',
+        MicrosoftAppType: config.auth.appType,
+        MicrosoftAppTenantId: config.auth.tenantId ?? '',
+      }
+    : {};
+  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions));
+}

@@ -1,0 +1,2 @@
+export { ChatClient, ChatClientError, fileAttachment, type SendOptions } from './chat-client.js';
+export { renderActivities, renderAdaptiveCard, type Choice, type Rendered } from './render-activity.js';
