@@ -9,7 +9,7 @@ export interface EvalResult {
   total: number;
   top1: number;
   top3: number;
-  misses: { c: LabelledCase; got: string[] }[];
+  misses: { c: LabelledCase; got: string[]; diagnosis: DiagnoseOutput }[];
 }
 
 export async function evaluateCases(cases = readCaseSet()): Promise<EvalResult> {
@@ -23,7 +23,7 @@ export async function evaluateCases(cases = readCaseSet()): Promise<EvalResult> 
     const hit3 = got.slice(0, 3).includes(c.expect);
     if (hit1) result.top1++;
     if (hit3) result.top3++;
-    if (!hit1) result.misses.push({ c, got });
+    if (!hit1) result.misses.push({ c, got, diagnosis: d });
   }
   return result;
 }
@@ -31,6 +31,8 @@ export async function evaluateCases(cases = readCaseSet()): Promise<EvalResult> 
 function ranked(d: DiagnoseOutput): string[] {
   return d.unknown ? ['unknown'] : d.hypotheses.map((h) => h.id);
 }
+
+const verbose = process.argv.includes('--verbose');
 
 async function main(): Promise<void> {
   const r = await evaluateCases();
@@ -42,6 +44,11 @@ async function main(): Promise<void> {
     for (const m of r.misses) {
       const inTop3 = m.got.slice(0, 3).includes(m.c.expect) ? ' (in top 3)' : '';
       console.log(`- ${m.c.file} ${m.c.id}: expected ${m.c.expect}${inTop3}, got ${m.got.slice(0, 3).join(', ') || '(nothing)'}`);
+      if (verbose) {
+        for (const h of m.diagnosis.hypotheses.slice(0, 2)) {
+          console.log(`    ${h.id} ${h.confidence}: ${h.evidence.map((e) => `${e.weight} ${e.meaning.slice(0, 60)}`).join('; ')}`);
+        }
+      }
     }
   }
 }

@@ -18,6 +18,8 @@ export interface CompiledSignature {
   matcher: Matcher;
   weight: number;
   means: string;
+  /** A circumstance, not a symptom: it adds weight but cannot carry a diagnosis alone. */
+  context: boolean;
 }
 
 export interface CompiledCause {
@@ -65,7 +67,7 @@ export class SignatureCompileError extends Error {
 }
 
 function compileSignature(s: SignatureSpec, entry: CauseEntry): CompiledSignature {
-  return { matcher: compileMatcher(s, entry), weight: s.weight, means: s.means };
+  return { matcher: compileMatcher(s, entry), weight: s.weight, means: s.means, context: s.context };
 }
 
 function compileMatcher(s: SignatureSpec, entry: CauseEntry): Matcher {

@@ -26,6 +26,8 @@ export const SCORING = {
 } as const;
 
 export const KEY_TEXT_DOCUMENT = 'text.document';
+/** The source of similarity evidence: the user's description as a whole. */
+const MESSAGE_SOURCE_SIMILARITY = 'description';
 
 interface Scored {
   cause: CompiledCause;
@@ -44,11 +46,13 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
     if (ruledOut.has(cause.entry.id)) continue;
     if (cause.rulesOut.some((s) => matchSignature(s, view))) continue;
     const evidence: CitedEvidence[] = [];
+    const contextual = new Set<CitedEvidence>();
     let score = 0;
     for (const sig of cause.signatures) {
       const cited = matchSignature(sig, view);
       if (!cited) continue;
       evidence.push(cited);
+      if (sig.context) contextual.add(cited);
       score += sig.weight;
     }
     const sim = similarity.get(cause.entry.id);
@@ -59,11 +63,11 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
         citation: `your description resembles the known symptom "${sim.phrase}"`,
         meaning: 'similar wording to how this cause is usually reported',
         weight,
-        source: { file: MESSAGE_SOURCE },
+        source: { file: MESSAGE_SOURCE_SIMILARITY },
         excerpt: sim.phrase,
       });
     }
-    if (score >= SCORING.minScore && evidence.some((e) => e.weight > 0)) scored.push({ cause, score, evidence });
+    if (score >= SCORING.minScore && isSubstantiated(evidence, contextual)) scored.push({ cause, score, evidence });
   }
   scored.sort((a, b) => b.score - a.score || a.cause.entry.id.localeCompare(b.cause.entry.id));
 
@@ -90,6 +94,14 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
     whatWouldHelp: whatWouldHelp(compiled, leaders.map((l) => l.cause), view),
     errors: [...(c.errors ?? [])],
   };
+}
+
+/**
+ * A cause is offered only when some evidence points at the failure itself: circumstances alone (signatures marked
+ * `context: true`, like "there is a proxy in front") and wording similarity never produce an answer by themselves.
+ */
+function isSubstantiated(evidence: CitedEvidence[], contextual: Set<CitedEvidence>): boolean {
+  return evidence.some((e) => e.weight > 0 && e.source.file !== MESSAGE_SOURCE_SIMILARITY && !contextual.has(e));
 }
 
 function buildView(c: Case): CaseView {

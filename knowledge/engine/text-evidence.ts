@@ -1,5 +1,6 @@
 // Facts stated in the user's own words: the codes, statuses and event ids they typed or pasted.
-import { canonicalCode, findCodes } from '../codes/index.js';
+import { findCodes } from '../codes/index.js';
+import { evidenceFromFragments } from './pasted-fragments.js';
 import type { Evidence } from '../types.js';
 
 export const MESSAGE_SOURCE = 'message';
@@ -25,33 +26,8 @@ export function evidenceFromTexts(texts: string[]): Evidence[] {
         out.push({ kind: 'code', key: 'code', value: mention.decoded.canonical, source, excerpt });
       }
     }
-    out.push(...pastedLogRows(text, index + 1));
+    out.push(...evidenceFromFragments(text, index + 1, { file: MESSAGE_SOURCE }));
   });
-  return out;
-}
-
-// A W3C log row pasted into a message ends with "status substatus win32-status time-taken" after a request line.
-const w3cRowTail = /\b(?:GET|POST|HEAD|PUT|DELETE|OPTIONS|PROPFIND|PATCH)\s+\/\S*.*?\s([1-5]\d\d)\s+(\d{1,3})\s+(\d{1,10})\s+\d{1,9}\s*$/;
-
-/** Status and win32 evidence from W3C rows pasted into a message (one per distinct status.substatus.win32). */
-function pastedLogRows(text: string, messageIndex: number): Evidence[] {
-  const out: Evidence[] = [];
-  const seen = new Set<string>();
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length && seen.size < 20; i++) {
-    const line = lines[i].length > 2000 ? '' : lines[i];
-    const m = w3cRowTail.exec(line);
-    if (!m) continue;
-    const [, status, sub, win32] = m;
-    const key = `${status}.${sub}.${win32}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const source = { file: MESSAGE_SOURCE, line: messageIndex };
-    const excerpt = line.trim().slice(0, 200);
-    out.push({ kind: 'status', key: 'http.status', value: `${status}.${sub}`, source, excerpt, attrs: { win32 } });
-    const code = win32 !== '0' ? canonicalCode(win32, 'win32') : null;
-    if (code) out.push({ kind: 'code', key: 'code', value: code, source, excerpt });
-  }
   return out;
 }
 

@@ -36,6 +36,8 @@ export const signatureSchema = z
     text: z.string().min(1).optional(),
     weight: z.number().min(-20).max(20).default(1),
     means: z.string().min(3),
+    /** A circumstance ("behind a proxy", "ASP.NET Core app"), not a symptom: adds weight, never decides alone. */
+    context: z.boolean().default(false),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -1,0 +1,87 @@
+// Fragments of logs that users paste into a message among their own words: a few W3C or HTTPERR rows, or the
+// fields of one Failed Request Tracing event copied from the XML or from the freb.xsl view. Whole pasted files go
+// through ingestion instead (see pastedFiles); these are the pieces too small or too mixed with prose for that.
+import { canonicalCode } from '../codes/index.js';
+import type { Evidence, EvidenceSource } from '../types.js';
+
+const MAX_LINE = 2000;
+const MAX_ROWS = 20;
+
+const w3cRowTail =
+  /\b(?:GET|POST|HEAD|PUT|DELETE|OPTIONS|PROPFIND|PATCH)\s+\/\S*.*?\s([1-5]\d\d)\s+(\d{1,3})\s+(\d{1,10})\s+\d{1,9}\s*$/;
+// HTTPERR: "... HTTP/1.1 GET /path - 503 4 AppOffline PoolName"
+const httperrRow = /\bHTTP\/\d\.\d\s+[A-Z]+\s+\S+\s+\S+\s+([1-5]\d\d)\s+(?:\d+|-)\s+([A-Za-z_]+)\b/;
+
+const appOfflineReasons = new Set(['appoffline', 'disabled', 'connection_abandoned_by_apppool', 'apppoolshutdown']);
+const headerTooLongReasons = new Set(['fieldlength', 'requestlength']);
+
+/** Every fragment fact found in one message. */
+export function evidenceFromFragments(text: string, messageIndex: number, source: EvidenceSource): Evidence[] {
+  return [...logRows(text, source), ...frebFields(text, source)].map((e) => ({ ...e, source: { ...source, line: messageIndex } }));
+}
+
+function logRows(text: string, source: EvidenceSource): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const rawLine of text.split(/\r?\n/)) {
+    if (seen.size >= MAX_ROWS || rawLine.length > MAX_LINE) continue;
+    const excerpt = rawLine.trim().slice(0, 200);
+    const w3c = w3cRowTail.exec(rawLine);
+    if (w3c) {
+      const [, status, sub, win32] = w3c;
+      const key = `w3c ${status}.${sub}.${win32}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ kind: 'status', key: 'http.status', value: `${status}.${sub}`, source, excerpt, attrs: { win32 } });
+      const code = win32 !== '0' ? canonicalCode(win32, 'win32') : null;
+      if (code) out.push({ kind: 'code', key: 'code', value: code, source, excerpt });
+      continue;
+    }
+    const httperr = httperrRow.exec(rawLine);
+    if (httperr) {
+      const [, status, reason] = httperr;
+      const key = `httperr ${status} ${reason}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ kind: 'fact', key: 'httperr.reason', value: reason, source, excerpt, attrs: { status } });
+      out.push({ kind: 'status', key: 'http.status', value: `${status}.0`, source, excerpt });
+      const lower = reason.toLowerCase();
+      if (appOfflineReasons.has(lower)) out.push({ kind: 'pattern', key: 'pattern', value: 'httperr.app-offline', source, excerpt });
+      if (headerTooLongReasons.has(lower)) {
+        out.push({ kind: 'pattern', key: 'pattern', value: 'httperr.header-too-long', source, excerpt });
+      }
+    }
+  }
+  return out;
+}
+
+// Field names of the FREB events that matter, as they appear in the XML (Name="value") or the freb.xsl view
+// ("Name  value" on one line).
+const frebField =
+  /\b(ModuleName|Notification|HttpStatus|HttpSubStatus|NTLMUsed|TokenImpersonationLevel|AuthType|RequestAuthType)(?:"\s*>|\s*=\s*"|\s*[:\t ]\s*)([^"<\s][^"<\r\n]{0,80}?)(?=["<\r\n]|\s{2,}|\s+[A-Z][A-Za-z]+[=:\t ]|$)/g;
+
+function frebFields(text: string, source: EvidenceSource): Evidence[] {
+  if (!/MODULE_SET_RESPONSE_ERROR_STATUS|ModuleName|HttpSubStatus|AUTH_SUCCEEDED|NTLMUsed/.test(text)) return [];
+  const fields = new Map<string, string>();
+  frebField.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  for (let guard = 0; guard < 200 && (m = frebField.exec(text)); guard++) {
+    if (!fields.has(m[1])) fields.set(m[1], m[2].trim());
+  }
+  const out: Evidence[] = [];
+  const excerpt = [...fields].map(([k, v]) => `${k}=${v}`).join(' ').slice(0, 200);
+  const status = fields.get('HttpStatus');
+  if (status && /^[1-5]\d\d$/.test(status)) {
+    const sub = /^\d{1,3}$/.test(fields.get('HttpSubStatus') ?? '') ? fields.get('HttpSubStatus')! : '0';
+    out.push({ kind: 'status', key: 'http.status', value: `${status}.${sub}`, source, excerpt });
+  }
+  const module = fields.get('ModuleName');
+  if (module) out.push({ kind: 'trace', key: 'freb.error.module', value: module, source, excerpt });
+  const notification = fields.get('Notification');
+  if (notification && /^[A-Z_]+$/.test(notification)) {
+    out.push({ kind: 'trace', key: 'freb.error.notification', value: notification, source, excerpt });
+  }
+  const ntlm = fields.get('NTLMUsed')?.toLowerCase();
+  if (ntlm === 'true' || ntlm === 'false') out.push({ kind: 'trace', key: 'freb.auth.ntlmUsed', value: ntlm, source, excerpt });
+  return out;
+}
