@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { repoRoot } from './kb-files.js';
 
 export const defaultCasesDir = join(repoRoot, 'test', 'cases');
+export const holdoutCasesDir = join(repoRoot, 'test', 'cases-holdout');
 
 const caseSchema = z
   .object({

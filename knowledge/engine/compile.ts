@@ -45,6 +45,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     signatures: entry.signatures.map((s) => compileSignature(s, entry)),
     rulesOut: entry.rules_out.map((s) => compileSignature(s, entry)),
   }));
+  inheritSymptoms(causes);
   const phrases = kb.causes.flatMap((c) => [
     { docId: c.id, phrase: c.title },
     ...c.symptoms.map((phrase) => ({ docId: c.id, phrase })),
@@ -57,6 +58,31 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   };
   cache.set(kb, compiled);
   return compiled;
+}
+
+/** Share of a general cause's symptom weight that a special case inherits: ties go to the general cause. */
+export const INHERITED_WEIGHT = 0.9;
+
+/**
+ * A special case ("KCD target list misses the SPN") produces the same symptoms as its general cause ("credentials
+ * cannot make the second hop"), so it inherits the general cause's observable symptom signatures at slightly less
+ * weight. Its own specific evidence then decides between them; without it, the general cause stays ahead.
+ * Answers, configuration and trace facts are not inherited: they describe the general cause's own mechanism.
+ */
+function inheritSymptoms(causes: CompiledCause[]): void {
+  const byId = new Map(causes.map((c) => [c.entry.id, c]));
+  for (const cause of causes) {
+    for (const generalId of cause.entry.refines) {
+      const general = byId.get(generalId);
+      if (!general) continue;
+      for (const [i, sig] of general.signatures.entries()) {
+        const spec = general.entry.signatures[i];
+        const symptom = spec.code ?? spec.status ?? spec.event ?? spec.pattern ?? spec.text ?? spec.fact;
+        if (symptom === undefined || sig.weight <= 0 || sig.context) continue;
+        cause.signatures.push({ ...sig, weight: Math.round(sig.weight * INHERITED_WEIGHT * 100) / 100 });
+      }
+    }
+  }
 }
 
 export class SignatureCompileError extends Error {

@@ -1,5 +1,6 @@
 // Facts stated in the user's own words: the codes, statuses and event ids they typed or pasted.
 import { findCodes } from '../codes/index.js';
+import { parseText } from '../ingest/text/index.js';
 import { evidenceFromFragments } from './pasted-fragments.js';
 import type { Evidence } from '../types.js';
 
@@ -27,6 +28,10 @@ export function evidenceFromTexts(texts: string[]): Evidence[] {
       }
     }
     out.push(...evidenceFromFragments(text, index + 1, { file: MESSAGE_SOURCE }));
+    // The text parser's recognised phrases (exception types, "Login failed for user ...") apply to typed words too.
+    for (const e of parseText(MESSAGE_SOURCE, text).evidence) {
+      if (e.kind === 'fact') out.push({ ...e, source: { file: MESSAGE_SOURCE, line: index + 1 } });
+    }
   });
   return out;
 }

@@ -156,7 +156,11 @@ function crossCheck(kb: KnowledgeBase, problems: KbProblem[]): void {
       if (!seen.has(r)) problems.push({ file: e.file, field: 'related', message: `unknown entry "${r}"` });
     }
   }
+  const causeIds = new Set(kb.causes.map((c) => c.id));
   for (const c of kb.causes) {
+    for (const r of c.refines) {
+      if (!causeIds.has(r) || r === c.id) problems.push({ file: c.file, field: 'refines', message: `"${r}" is not another cause` });
+    }
     for (const q of c.questions) {
       if (!kb.questions.has(q)) problems.push({ file: c.file, field: 'questions', message: `unknown question "${q}"` });
     }

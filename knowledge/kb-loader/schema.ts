@@ -92,6 +92,8 @@ export const causeFrontMatterSchema = z
     rules_out: z.array(signatureSchema).default([]),
     questions: z.array(z.string().regex(idPattern)).default([]),
     related: z.array(z.string().regex(idPattern)).default([]),
+    /** More general causes this one is a special case of: it shares their symptoms (see the engine). */
+    refines: z.array(z.string().regex(idPattern)).default([]),
     references: z.array(referenceSchema).min(1),
   })
   .strict();

@@ -113,9 +113,43 @@ describe('diagnose', () => {
     assert.deepEqual(diagnose(kb, c), diagnose(kb, structuredClone(c)));
   });
 
-  it('uses symptom similarity as a weak, cited signal', () => {
-    const d = diagnose(kb, caseOf({ texts: ['an asp.net setting has been detected that does not apply in integrated managed pipeline mode'] }));
-    assert.equal(d.hypotheses[0]?.id, 'integrated-500-24');
-    assert.ok(d.hypotheses[0].evidence.some((e) => e.citation.startsWith('your description resembles')));
+  it('uses symptom similarity as a weak, cited signal, never as the only evidence', () => {
+    const words = 'an asp.net setting has been detected that does not apply in integrated managed pipeline mode';
+    assert.equal(diagnose(kb, caseOf({ texts: [words] })).unknown, true);
+    const withConfig = diagnose(
+      kb,
+      caseOf({
+        texts: [words],
+        evidence: [
+          {
+            kind: 'config',
+            key: 'system.web/identity@impersonate',
+            value: 'true',
+            source: { file: 'web.config', line: 7, path: 'configuration/system.web/identity' },
+            excerpt: '<identity impersonate="true" />',
+          },
+        ],
+      }),
+    );
+    assert.equal(withConfig.hypotheses[0]?.id, 'integrated-500-24');
+    assert.ok(withConfig.hypotheses[0].evidence.some((e) => e.citation.startsWith('your description resembles')));
+    assert.ok(withConfig.hypotheses[0].evidence.some((e) => e.citation.startsWith('web.config, line 7')));
+  });
+});
+
+describe('diagnose: special cases of a general cause', () => {
+  const special = miniKb.map((f) =>
+    f.name === 'kerberos-skew.md' ? { ...f, text: f.text.replace('references:', 'refines: [privilege-missing]\nreferences:') } : f,
+  );
+  const refinedKb = loadKnowledgeBase(special);
+
+  it('ranks the general cause first on the shared symptom alone', () => {
+    const d = diagnose(refinedKb, caseOf({ evidence: trace500 }));
+    assert.deepEqual(d.hypotheses.slice(0, 2).map((h) => h.id), ['privilege-missing', 'kerberos-skew']);
+  });
+
+  it('ranks the special case first once its own evidence is there', () => {
+    const d = diagnose(refinedKb, caseOf({ evidence: trace500, texts: ['the clock on the server is wrong'] }));
+    assert.equal(d.hypotheses[0].id, 'kerberos-skew');
   });
 });

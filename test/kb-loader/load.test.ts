@@ -64,3 +64,14 @@ describe('knowledge-base loader', () => {
     assert.ok(problems.some((p) => p.field === 'signatures.1.text' && /invalid regular expression/.test(p.message)), JSON.stringify(problems));
   });
 });
+
+describe('knowledge-base loader: refines', () => {
+  it('refuses a refines link to an unknown or the same cause', () => {
+    const bad = miniKb[2].text.replace('questions: [hardening]', 'questions: [hardening]\nrefines: [logon-type, nope]');
+    const { problems } = parseKnowledgeBase([...miniKb.filter((f) => f.name !== miniKb[2].name), { name: miniKb[2].name, text: bad }]);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['"logon-type" is not another cause', '"nope" is not another cause'],
+    );
+  });
+});

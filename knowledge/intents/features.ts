@@ -1,0 +1,126 @@
+// Turns a message into the tokens the classifier sees. Pasted codes, paths and accounts become shape tokens
+// ("__hex__", "__status__") so a model trained on 0x80070542 also recognises 0x8009030e; negated words are marked
+// ("that did not fix it" -> "not_fix") so feedback_fixed and feedback_not_fixed stay apart.
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+
+/** Intent lives in the first lines of a message; a 100 KB paste adds nothing but time after this. */
+export const FEATURE_TEXT_LIMIT = 4000;
+
+// Every pattern has bounded quantifiers and no nested repetition over overlapping classes: linear time.
+const SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/https?:\/\/[^\s"'<>]{1,2048}/g, ' __url__ '],
+  [/\\\\[a-z0-9_.$-]{1,64}(?:\\[^\s\\"']{0,128}){0,16}/g, ' __path__ '],
+  [/\b[a-z]:\\[^\s"']{0,260}/g, ' __path__ '],
+  [/\b[a-z][a-z0-9_.-]{0,20}\\[a-z0-9_.$-]{1,64}/g, ' __account__ '],
+  [/\b[a-z0-9_.+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}/g, ' __account__ '],
+  [/\b0x[0-9a-f]{1,16}\b/g, ' __hex__ '],
+  [/\b(?=[0-9a-f]{0,7}[a-f])(?=[0-9a-f]{0,7}[0-9])[0-9a-f]{8}\b/g, ' __hex__ '],
+  [/\b[1-5][0-9]{2}\.[0-9]{1,3}\b/g, ' __status__ '],
+  [/\b(?:sec_[ei]|kdc_err|krb_ap_err|krb_err|krb5kdc_err|error|status|rpc_s|ns_e)_[a-z_]{2,64}/g, ' __errname__ '],
+  [/\b[0-9]+(?:\.[0-9]+){1,3}\b/g, ' __ver__ '],
+  [/\b[0-9]{3,12}\b/g, ' __num__ '],
+];
+
+const NEGATORS = new Set([
+  'not', 'no', 'nope', 'never', 'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'werent', 'arent', 'cant', 'cannot',
+  'couldnt', 'wont', 'wouldnt', 'havent', 'hasnt', 'aint', 'nothing', 'neither', 'nor', 'nah', 'without',
+]);
+/** How many words after a negator carry the "not_" mark (up to the next punctuation). */
+const NEGATION_SCOPE = 3;
+const CLAUSE_BREAK = new Set(['.', ',', ';', '!', '?', 'but', 'and', 'though', 'however']);
+
+// Words that place a message in this bot's domain. Their absence is what most off-topic questions share
+// ("how do i make pasta" has the shape of a how_to), so every message gets "__dom__" or "__nodom__".
+const DOMAIN_WORDS = new Set(
+  (
+    'iis kerberos kerb krb ntlm negotiate spn spns setspn delegation delegate delegating impersonation impersonate ' +
+    'impersonating impersonated apppool pool w3wp asp aspnet dotnet net sql sqlserver sharepoint ssrs wcf api site ' +
+    'website intranet portal web webapp server servers auth authentication authenticated windows token tokens ticket ' +
+    'tickets tgt klist kdc freb trace traces log logs config gpo privilege privileges seimpersonateprivilege iusr ' +
+    'iis_iusrs ad domain dc identity credentials creds cred login logon prompt prompted prompting password share ' +
+    'hop access denied unauthorized forbidden iisreset recycle pipeline integrated classic sso anonymous basic ' +
+    'digest forms gmsa svc secpol whoami lsass event evtx fqdn dns appcmd applicationhost webconfig wwwroot inetpub ' +
+    'error errors 401 403 500 503 msmq rbcd s4u2self s4u2proxy c2wts httperr w3c fiddler netmon wireshark ' +
+    'operating system service local network protection extended logging status hresult app apps application page pages user users account accounts group policy cert certificate browser chrome ' +
+    'edge firefox zone database db connection screenshot attached attaching attach upload uploading uploaded zip ' +
+    'zipped file files capture har pcap dump dumps output export exported spn gpupdate gpresult azure entra'
+  ).split(' '),
+);
+const PERSIST_WORDS = new Set(['still', 'stil', 'sitll', 'same', 'persists', 'persist', 'persisting', 'keeps']);
+const PLACEHOLDER = /^__[a-z]+__$/;
+// Fragments of the compound names people paste (useAppPoolCredentials, AuthNegotiateDelegateAllowlist, msDS-...).
+const DOMAIN_FRAGMENT = /apppool|auth|deleg|imperson|kerb|ntlm|credential|iis|hresult|win32|identity|tracing|privilege|spn|msds|validate|sspi|ldap/;
+
+function isDomainToken(t: string): boolean {
+  return DOMAIN_WORDS.has(t) || PLACEHOLDER.test(t) || (t.length >= 5 && DOMAIN_FRAGMENT.test(t));
+}
+
+/** Word tokens (a-z, digits, placeholders) and the punctuation that ends a negation scope. */
+function rawTokens(text: string): string[] {
+  let t = text.slice(0, FEATURE_TEXT_LIMIT).toLowerCase();
+  // Contractions: "didn't" / "didn’t" -> "didnt", so negators are single tokens.
+  t = t.replace(/['’`]/g, '');
+  // Teams typing: "hellooo", "pleeease" -> one letter for any run of three or more.
+  t = t.replace(/([a-z])\1{2,}/g, '$1');
+  for (const [pattern, token] of SHAPES) t = t.replace(pattern, token);
+  return t.match(/[a-z0-9_]+|[.,;!?]/g) ?? [];
+}
+
+function stem(word: string): string {
+  return word.startsWith('__') ? word : PorterStemmer.stem(word);
+}
+
+/** The classifier's view of a message: stemmed words, shape placeholders, negation marks, "__q__" for a question. */
+export function toFeatures(text: string): string[] {
+  const out: string[] = [];
+  const tokens = rawTokens(text);
+  let negated = 0;
+  let previous = '';
+  let domain = false;
+  const push = (feature: string): void => {
+    out.push(feature);
+    // Adjacent word pairs ("work now", "still get") carry what single words cannot.
+    if (previous) out.push(`${previous}+${feature}`);
+    previous = feature;
+  };
+  for (const token of tokens) {
+    if (isDomainToken(token)) domain = true;
+    if (CLAUSE_BREAK.has(token)) {
+      negated = 0;
+      previous = '';
+      if (token === '?') out.push('__q__');
+      else if (token !== '.' && token !== ',' && token !== ';' && token !== '!') push(stem(token));
+      continue;
+    }
+    if (NEGATORS.has(token)) {
+      push(token);
+      negated = NEGATION_SCOPE;
+      continue;
+    }
+    const s = stem(token);
+    if (negated > 0) {
+      push(`not_${s}`);
+      negated--;
+    } else {
+      push(s);
+    }
+  }
+  if (tokens.length) out.push(domain ? '__dom__' : '__nodom__');
+  // "still" / "same" outweigh the many problem words that follow them ("still getting anonymous logon on sql"):
+  // a second, message-level cue gives them the weight a single word cannot have in naive Bayes.
+  if (tokens.some((t) => PERSIST_WORDS.has(t))) out.push('__persist__');
+  return out;
+}
+
+/** Features that describe the message as a whole, not its words: they do not count as "known content". */
+export const META_FEATURES: ReadonlySet<string> = new Set(['__dom__', '__nodom__', '__q__', '__persist__']);
+
+/** True when the message has at least one word, code or shape of this bot's domain. */
+export function mentionsDomain(text: string): boolean {
+  return rawTokens(text).some(isDomainToken);
+}
+
+/** Distinct features in first-seen order: the models use presence, not counts. */
+export function featureSet(text: string): string[] {
+  return [...new Set(toFeatures(text))];
+}

@@ -1,0 +1,100 @@
+// Deterministic rules that run before the model. They cover short commands whose meaning is unambiguous and whose
+// misclassification is costly (a user who asks for a person or wants to stop must never be misread), and pasted
+// error text with no conversational words at all, which is always a problem report.
+import type { Intent } from './labels.js';
+
+export interface RuleMatch {
+  intent: Intent;
+  rule: string;
+}
+
+/** Lowercase, straight apostrophes removed, punctuation to spaces, polite filler trimmed from both ends. */
+export function normaliseCommand(text: string): string {
+  const words = text
+    .slice(0, 200)
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9/]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  const filler = new Set(['pls', 'plz', 'please', 'ok', 'okay', 'just', 'bot', 'now', 'thx', 'thanks', 'the', 'oh', 'um', 'uh']);
+  while (words.length > 1 && filler.has(words[0])) words.shift();
+  while (words.length > 1 && filler.has(words[words.length - 1])) words.pop();
+  // A lone "?" is a request for help; keep it rather than normalising it away.
+  return words.length === 0 && text.includes('?') ? '?' : words.join(' ');
+}
+
+const EXACT: Record<string, Intent> = {};
+function exact(intent: Intent, phrases: string[]): void {
+  for (const p of phrases) EXACT[p] = intent;
+}
+exact('cancel', [
+  'cancel', '/cancel', 'stop', '/stop', 'quit', 'exit', 'abort', 'nevermind', 'never mind', 'nvm', 'forget it',
+  'forget about it', 'start over', 'start again', 'restart', '/restart', 'reset', '/reset', 'new case',
+  'cancel that', 'stop it', 'scratch that', 'drop it', 'leave it', 'enough',
+]);
+exact('escalate', [
+  'human', 'a human', 'agent', 'an agent', 'engineer', 'an engineer', 'person', 'real person', 'a real person',
+  'escalate', '/escalate', 'escalate this', 'talk to a human', 'talk to human', 'speak to a human', 'live agent',
+  'support engineer', 'operator', 'open a ticket', 'raise a ticket', 'create a ticket', 'ticket',
+]);
+exact('help', ['help', '/help', '?', 'menu', 'commands', 'help me', 'what can you do', 'what can i ask', 'usage']);
+exact('greeting', ['hi', 'hello', 'hey', 'hiya', 'yo', 'good morning', 'good afternoon', 'morning', 'hi there', 'hello there', 'hey there']);
+
+// Phrases that mean "get me a person" wherever they appear. Bounded, linear patterns over the normalised text.
+const ESCALATE_PATTERNS: RegExp[] = [
+  /\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |the )?(?:real |actual |live )?(?:human|person|people|engineer|agent|someone|somebody|admin|support|expert|tech)\b/,
+  /\b(?:get|give|need|want|send|connect|transfer|put) (?:me )?(?:to |through to |with )?(?:a |an |the |some |real )?(?:human|real person|live agent|engineer|support engineer|person|somebody real|someone real)\b/,
+  /\bescalat(?:e|ion)\b(?! (?:policy|path|matrix))/,
+  /\b(?:real|actual) (?:human|person|engineer)\b/,
+  /\b(?:open|file|raise|log|create|book) (?:a |an |me a )?(?:support |premier )?(?:ticket|case with|incident|call with)\b/,
+];
+
+// Short messages (a few words) that can only mean "stop" or "start again".
+const CANCEL_PATTERNS: RegExp[] = [
+  /^(?:(?:ok|actually|sorry|oops|pls|so) )?(?:cancel|abort|quit|nevermind|never mind|nvm|forget it|forget about it|forget everything|scratch that|ignore that|ignore all that|start over|start again|start fresh|start from scratch|begin again)\b/,
+  /\b(?:lets|let us|can we|i want to|i wanna) (?:start over|start again|start fresh|restart|quit|stop here)\b/,
+  /^(?:stop|quit|exit|halt|end) (?:this|it|that|the (?:chat|conversation|session|diagnosis)|asking|please|pls|now)\b/,
+  /\b(?:cancel|close|end|reset|clear) (?:the|this|my) (?:case|chat|conversation|session|request|diagnosis)\b/,
+  /\b(?:cancel|nevermind|never mind|nvm)\b/,
+  /\b(?:start|open|begin) (?:a )?(?:new|fresh|different) (?:case|conversation|chat|problem)\b/,
+  /\b(?:dont|do not|no longer) need (?:help|it|this)(?: anymore)?\b|\b(?:not|no longer) needed\b/,
+];
+const HELP_PATTERNS: RegExp[] = [
+  /^(?:how do i|how to|how can i|how should i) (?:use (?:this|you|the bot|it)|start|get started|talk to you)\b/,
+  /^(?:what|which) (?:can|do|should) (?:you|i) (?:do|ask|type|help with|support)\b/,
+  /^(?:where|how) do i (?:start|begin)\b/,
+];
+
+// Words that show the user is talking, not just pasting: their presence hands pasted text back to the model.
+const CHAT_WORDS = new Set([
+  'i', 'im', 'ive', 'me', 'my', 'we', 'our', 'us', 'you', 'your', 'pls', 'please', 'plz', 'how', 'what', 'whats',
+  'why', 'when', 'where', 'which', 'can', 'could', 'should', 'would', 'thanks', 'thx', 'thank', 'here', 'heres',
+  'attached', 'attaching', 'attach', 'upload', 'uploading', 'still', 'fixed', 'worked', 'works', 'explain', 'mean',
+  'means', 'help', 'hi', 'hello', 'hey', 'again', 'same', 'now', 'log', 'logs', 'trace', 'file', 'sending', 'send',
+  'did', 'didnt', 'does', 'do', 'dont', 'is', 'are', 'getting', 'get', 'got', 'see', 'seeing', 'having', 'any', 'idea',
+  'ideas', 'nope', 'yes', 'no', 'ok', 'so', 'but', 'after', 'since', 'tried', 'try', 'difference', 'vs',
+]);
+
+const ERROR_WORDS = /\b(?:error|exception|failed|failure|denied|unauthorized|forbidden|invalid|fault)\b/i;
+
+/** True when the text carries an error code or error wording and not one word of conversation: a bare paste. */
+export function isBarePaste(text: string, hasCode: boolean): boolean {
+  if (!hasCode && !ERROR_WORDS.test(text.slice(0, 2000))) return false;
+  const words = text.slice(0, 2000).toLowerCase().replace(/['’`]/g, '').match(/[a-z]+/g) ?? [];
+  return !words.some((w) => CHAT_WORDS.has(w)) && !/\?\s*$/.test(text.trim());
+}
+
+/** The rule layer: exact short commands, escalation phrases, then bare error pastes. */
+export function applyRules(text: string, hasCode: boolean): RuleMatch | undefined {
+  const norm = normaliseCommand(text);
+  const exactIntent = EXACT[norm];
+  if (exactIntent) return { intent: exactIntent, rule: `exact-${exactIntent}` };
+  if (norm.length <= 200 && ESCALATE_PATTERNS.some((p) => p.test(norm))) return { intent: 'escalate', rule: 'escalate-phrase' };
+  const short = norm.split(' ').length <= 8;
+  if (short && CANCEL_PATTERNS.some((p) => p.test(norm))) return { intent: 'cancel', rule: 'cancel-phrase' };
+  if (short && HELP_PATTERNS.some((p) => p.test(norm))) return { intent: 'help', rule: 'help-phrase' };
+  if (isBarePaste(text, hasCode)) return { intent: 'report_problem', rule: 'bare-error-paste' };
+  return undefined;
+}

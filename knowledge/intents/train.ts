@@ -1,0 +1,69 @@
+// Trains one of natural's classifier families on the feature tokens and captures its state as IntentModelJson.
+import Bayes from 'natural/lib/natural/classifiers/bayes_classifier.js';
+import Logistic from 'natural/lib/natural/classifiers/logistic_regression_classifier.js';
+import { hashTrainingData } from './data-hash.js';
+import { featureSet } from './features.js';
+import { INTENTS } from './labels.js';
+import { MODEL_FORMAT, MODEL_VERSION, parseIntentModelJson, type IntentModelJson } from './model-json.js';
+import type { ModelFamily, TrainingData } from './types.js';
+
+/** The family shipped by default; scripts/eval-intents.ts compares both with k-fold cross-validation. */
+export const DEFAULT_FAMILY: ModelFamily = 'bayes';
+
+export class TrainingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TrainingError';
+  }
+}
+
+interface ApparatusBayesState {
+  classFeatures: Record<string, Record<string, number>>;
+  classTotals: Record<string, number>;
+  totalExamples: number;
+  smoothing: number;
+}
+interface ApparatusLogisticState {
+  classifications: string[];
+  theta: { elements: number[] }[];
+}
+
+export function trainIntentModel(data: TrainingData, family: ModelFamily = DEFAULT_FAMILY): IntentModelJson {
+  const classifier = family === 'bayes' ? new Bayes() : new Logistic();
+  // Documents are added as token arrays, so natural's stemmer and its mutable global stop-word list are bypassed:
+  // training is deterministic and uses exactly the features classification will use.
+  let added = 0;
+  for (const intent of INTENTS) {
+    for (const utterance of data[intent] ?? []) {
+      const tokens = featureSet(utterance);
+      if (tokens.length === 0) continue;
+      classifier.addDocument(tokens, intent);
+      added++;
+    }
+  }
+  const missing = INTENTS.filter((i) => !(data[i] ?? []).some((u) => featureSet(u).length > 0));
+  if (missing.length) throw new TrainingError(`no usable training utterances for: ${missing.join(', ')}`);
+  if (added === 0) throw new TrainingError('no training utterances');
+  classifier.train();
+
+  const base = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    dataHash: hashTrainingData(data),
+    vocabulary: Object.keys(classifier.features),
+  };
+  if (family === 'bayes') {
+    const s = classifier.classifier as unknown as ApparatusBayesState;
+    return parseIntentModelJson({
+      ...base,
+      family,
+      bayes: { classFeatures: s.classFeatures, classTotals: s.classTotals, totalExamples: s.totalExamples, smoothing: s.smoothing },
+    });
+  }
+  const s = classifier.classifier as unknown as ApparatusLogisticState;
+  return parseIntentModelJson({
+    ...base,
+    family,
+    logistic: { classifications: s.classifications, theta: s.theta.map((v) => [...v.elements]) },
+  });
+}
