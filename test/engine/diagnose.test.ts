@@ -153,3 +153,30 @@ describe('diagnose: special cases of a general cause', () => {
     assert.equal(d.hypotheses[0].id, 'kerberos-skew');
   });
 });
+
+describe('diagnose: circumstances alone', () => {
+  const withContext = miniKb.map((f) =>
+    f.name === 'kerberos-skew.md'
+      ? {
+          ...f,
+          text: f.text.replace(
+            '    means: clocks were mentioned',
+            '    means: clocks were mentioned\n  - text: "\\\\bproxy\\\\b"\n    weight: 5\n    means: a proxy is in front\n    context: true',
+          ),
+        }
+      : f,
+  );
+  const ctxKb = loadKnowledgeBase(withContext);
+
+  it('does not offer a cause on contextual evidence only', () => {
+    const d = diagnose(ctxKb, caseOf({ texts: ['we have a proxy in front of the site and something is broken'] }));
+    assert.equal(d.unknown, true);
+  });
+
+  it('lets contextual evidence add weight once the failure itself is evidenced', () => {
+    const d = diagnose(ctxKb, caseOf({ texts: ['kerberos fails, the clock looks off, and we have a proxy in front'] }));
+    const top = d.hypotheses[0];
+    assert.equal(top.id, 'kerberos-skew');
+    assert.ok(top.evidence.some((e) => e.meaning === 'a proxy is in front'));
+  });
+});
