@@ -17,8 +17,8 @@ export const SCORING = {
   relativeCutoff: 0.3,
   maxHypotheses: 5,
   /** Text similarity is a weak signal: at most this much weight, and only above minSimilarity. */
-  similarityWeight: 4,
-  minSimilarity: 0.3,
+  similarityWeight: 6,
+  minSimilarity: 0.25,
   /** Softmax temperature over scores for relative confidence and question choice. */
   temperature: 3,
   /** Ask a question when the runner-up is at least this close to the leader. */
