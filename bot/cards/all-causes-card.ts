@@ -17,14 +17,19 @@ const CITATION_CHARS = [300, 120, 0] as const;
 
 export function allCausesReply(view: AllCausesView): Reply {
   const n = view.hypotheses.length;
-  const headline = n === 0 ? 'No cause fits the case any more.' : `The ${n} cause(s) I am considering, most likely first`;
+  const headline =
+    n === 0 ? 'No cause fits the case any more.' : `The ${n} cause(s) I am considering, most likely first`;
   const build = (citationChars: number) => {
     const body: CardElement[] = [title(headline)];
     view.hypotheses.forEach((h, i) => {
       const items: CardElement[] = [heading(`${i + 1}. ${h.title}`), plain(confidenceInWords(h))];
       const top = h.evidence[0];
-      if (top && citationChars > 0) items.push(note(`Strongest evidence: ${truncate(top.citation, citationChars)}`));
-      items.push({ type: 'ActionSet', actions: [submitAction('Show this cause', { action: 'show_cause', causeId: h.id })] });
+      if (top && citationChars > 0)
+        items.push(note(`Strongest evidence: ${truncate(top.citation, citationChars)}`));
+      items.push({
+        type: 'ActionSet',
+        actions: [submitAction('Show this cause', { action: 'show_cause', causeId: h.id })],
+      });
       body.push({ type: 'Container', separator: true, items });
     });
     if (view.ruledOut.length) body.push(note(`Ruled out by you: ${view.ruledOut.join('; ')}`));

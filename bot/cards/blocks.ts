@@ -1,5 +1,12 @@
 // Small element builders shared by the cards, and the card envelope.
-import { CARD_SCHEMA, CARD_VERSION, type AdaptiveCard, type CardAction, type CardElement, type TextBlock } from './card-types.js';
+import {
+  CARD_SCHEMA,
+  CARD_VERSION,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type TextBlock,
+} from './card-types.js';
 
 export function heading(text: string): TextBlock {
   return { type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' };

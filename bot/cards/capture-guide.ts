@@ -13,7 +13,8 @@ export interface CaptureGuideView {
 
 export function captureGuideMarkdown(view: CaptureGuideView): string {
   const out = [`**${view.title}**`];
-  if (view.statusCodes.length) out.push('', `For this case, trace the status code(s): \`${view.statusCodes.join(',')}\``);
+  if (view.statusCodes.length)
+    out.push('', `For this case, trace the status code(s): \`${view.statusCodes.join(',')}\``);
   out.push('', ...view.steps.map((s, i) => numberedItem(i + 1, s)), '', `_Source: ${view.source}_`);
   return out.join('\n');
 }

@@ -44,7 +44,8 @@ export function parseCardAction(value: unknown): CardActionData | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
   const o = raw as Record<string, unknown>;
   if (!isCardActionKind(o.action)) return undefined;
-  const text = (k: string): string | undefined => (typeof o[k] === 'string' && (o[k] as string).length > 0 ? (o[k] as string) : undefined);
+  const text = (k: string): string | undefined =>
+    typeof o[k] === 'string' && (o[k] as string).length > 0 ? (o[k] as string) : undefined;
   const data: CardActionData = { action: o.action };
   const causeId = text('causeId');
   const questionId = text('questionId');
@@ -54,7 +55,8 @@ export function parseCardAction(value: unknown): CardActionData | undefined {
   if (answerValue) data.value = answerValue;
   // An answer without its question, or a verdict without its cause, cannot be acted on.
   if (data.action === 'answer' && (!data.questionId || !data.value)) return undefined;
-  if ((data.action === 'fixed' || data.action === 'not_it' || data.action === 'show_cause') && !data.causeId) return undefined;
+  if ((data.action === 'fixed' || data.action === 'not_it' || data.action === 'show_cause') && !data.causeId)
+    return undefined;
   return data;
 }
 

@@ -16,7 +16,11 @@ export function cardBytes(card: AdaptiveCard): number {
  * Builds with the most detailed level that fits the budget. Levels go from most to least detail; the last one is
  * used even if it were over (it is built to be small: a few lines per section).
  */
-export function fitToBudget<L>(levels: readonly L[], build: (level: L) => AdaptiveCard, budget = CARD_BUDGET_BYTES): AdaptiveCard {
+export function fitToBudget<L>(
+  levels: readonly L[],
+  build: (level: L) => AdaptiveCard,
+  budget = CARD_BUDGET_BYTES,
+): AdaptiveCard {
   let card: AdaptiveCard | undefined;
   for (const level of levels) {
     card = build(level);

@@ -27,7 +27,9 @@ export function citeSource(s: EvidenceSource): string {
 
 function evidenceLine(e: Evidence): string {
   const what = e.kind === 'text' ? e.key : `${e.key} = ${truncate(e.value, 120)}`;
-  const excerpt = e.excerpt ? `: \`${truncate(e.excerpt.replace(/`/g, "'").replace(/\s*\n\s*/g, ' '), 200)}\`` : '';
+  const excerpt = e.excerpt
+    ? `: \`${truncate(e.excerpt.replace(/`/g, "'").replace(/\s*\n\s*/g, ' '), 200)}\``
+    : '';
   return `- ${citeSource(e.source)} — ${what}${excerpt}`;
 }
 
@@ -35,18 +37,33 @@ export function caseSummaryMarkdown(view: CaseSummaryView): string {
   const c = view.case;
   const d = view.diagnosis;
   const out: string[] = ['**Case summary** (secrets were redacted before anything was stored)'];
-  if (c.texts.length) out.push('', '**Description**', '', ...c.texts.map((t) => `> ${truncate(t, 800).replace(/\n/g, '\n> ')}`));
+  if (c.texts.length)
+    out.push(
+      '',
+      '**Description**',
+      '',
+      ...c.texts.map((t) => `> ${truncate(t, 800).replace(/\n/g, '\n> ')}`),
+    );
   const files = [...new Set(c.evidence.map((e) => e.source.file).filter((f) => f !== 'message'))];
-  if (files.length) out.push('', '**Files**', '', ...files.map((f) => `- ${f} (${c.evidence.filter((e) => e.source.file === f).length} facts)`));
+  if (files.length)
+    out.push(
+      '',
+      '**Files**',
+      '',
+      ...files.map((f) => `- ${f} (${c.evidence.filter((e) => e.source.file === f).length} facts)`),
+    );
   // Typed text is already quoted above; answers are listed below.
   const facts = c.evidence.filter((e) => e.source.file !== 'message' && e.kind !== 'answer');
   if (facts.length) {
     out.push('', '**Evidence**', '', ...facts.slice(0, MAX_EVIDENCE).map(evidenceLine));
     if (facts.length > MAX_EVIDENCE) out.push(`- … and ${facts.length - MAX_EVIDENCE} more`);
   }
-  if (d.codes.length) out.push('', '**Codes**', '', ...d.codes.map((k) => `- \`${k.canonical}\` ${k.name}: ${k.message}`));
-  if (view.answers.length) out.push('', '**Answers**', '', ...view.answers.map((a) => `- ${a.question} **${a.answer}**`));
-  if (view.ruledOut.length) out.push('', '**Ruled out by the user**', '', ...view.ruledOut.map((r) => `- ${r.title} (\`${r.id}\`)`));
+  if (d.codes.length)
+    out.push('', '**Codes**', '', ...d.codes.map((k) => `- \`${k.canonical}\` ${k.name}: ${k.message}`));
+  if (view.answers.length)
+    out.push('', '**Answers**', '', ...view.answers.map((a) => `- ${a.question} **${a.answer}**`));
+  if (view.ruledOut.length)
+    out.push('', '**Ruled out by the user**', '', ...view.ruledOut.map((r) => `- ${r.title} (\`${r.id}\`)`));
   if (d.hypotheses.length) {
     out.push('', '**Current ranking**', '');
     for (const h of d.hypotheses) {

@@ -31,11 +31,51 @@ interface Detail {
 
 /** From full detail down to a few lines per part. */
 const LEVELS: readonly Detail[] = [
-  { evidenceShown: 3, evidenceMore: 40, excerptChars: 300, whyChars: 6000, maxSteps: 30, stepChars: 3000, verifyChars: 3000 },
-  { evidenceShown: 3, evidenceMore: 20, excerptChars: 160, whyChars: 3000, maxSteps: 20, stepChars: 1200, verifyChars: 1500 },
-  { evidenceShown: 3, evidenceMore: 10, excerptChars: 100, whyChars: 1500, maxSteps: 15, stepChars: 600, verifyChars: 800 },
-  { evidenceShown: 2, evidenceMore: 5, excerptChars: 60, whyChars: 800, maxSteps: 10, stepChars: 300, verifyChars: 400 },
-  { evidenceShown: 1, evidenceMore: 0, excerptChars: 0, whyChars: 300, maxSteps: 6, stepChars: 160, verifyChars: 200 },
+  {
+    evidenceShown: 3,
+    evidenceMore: 40,
+    excerptChars: 300,
+    whyChars: 6000,
+    maxSteps: 30,
+    stepChars: 3000,
+    verifyChars: 3000,
+  },
+  {
+    evidenceShown: 3,
+    evidenceMore: 20,
+    excerptChars: 160,
+    whyChars: 3000,
+    maxSteps: 20,
+    stepChars: 1200,
+    verifyChars: 1500,
+  },
+  {
+    evidenceShown: 3,
+    evidenceMore: 10,
+    excerptChars: 100,
+    whyChars: 1500,
+    maxSteps: 15,
+    stepChars: 600,
+    verifyChars: 800,
+  },
+  {
+    evidenceShown: 2,
+    evidenceMore: 5,
+    excerptChars: 60,
+    whyChars: 800,
+    maxSteps: 10,
+    stepChars: 300,
+    verifyChars: 400,
+  },
+  {
+    evidenceShown: 1,
+    evidenceMore: 0,
+    excerptChars: 0,
+    whyChars: 300,
+    maxSteps: 6,
+    stepChars: 160,
+    verifyChars: 200,
+  },
 ];
 
 const MORE_ID = 'more';
@@ -69,7 +109,10 @@ function build(view: CauseView, d: Detail): AdaptiveCard {
       for (const e of rest) more.push(citationBlock(e, d));
     }
     const dropped = h.evidence.length - d.evidenceShown - rest.length;
-    if (dropped > 0) more.push(note(`${dropped} more evidence item(s) not shown here; "Talk to an engineer" passes on all of them.`));
+    if (dropped > 0)
+      more.push(
+        note(`${dropped} more evidence item(s) not shown here; "Talk to an engineer" passes on all of them.`),
+      );
   }
 
   if (h.explanation) {
@@ -83,8 +126,15 @@ function build(view: CauseView, d: Detail): AdaptiveCard {
 
   if (h.steps.length > 0) {
     body.push(heading('Fix, step by step'));
-    h.steps.slice(0, d.maxSteps).forEach((step, i) => body.push(...markdownBlocks(truncate(step, d.stepChars), `${i + 1}. `)));
-    if (h.steps.length > d.maxSteps) body.push(note(`${h.steps.length - d.maxSteps} further step(s) did not fit on this card: see knowledge-base entry ${h.id}.`));
+    h.steps
+      .slice(0, d.maxSteps)
+      .forEach((step, i) => body.push(...markdownBlocks(truncate(step, d.stepChars), `${i + 1}. `)));
+    if (h.steps.length > d.maxSteps)
+      body.push(
+        note(
+          `${h.steps.length - d.maxSteps} further step(s) did not fit on this card: see knowledge-base entry ${h.id}.`,
+        ),
+      );
   }
 
   if (h.verify) {
@@ -94,17 +144,33 @@ function build(view: CauseView, d: Detail): AdaptiveCard {
 
   if (view.codes?.length) {
     body.push(heading('Codes in this case'));
-    body.push({ type: 'FactSet', facts: view.codes.slice(0, 10).map((c) => ({ title: c.canonical, value: truncate(`${c.name}: ${c.message}`, 200) })) });
+    body.push({
+      type: 'FactSet',
+      facts: view.codes
+        .slice(0, 10)
+        .map((c) => ({ title: c.canonical, value: truncate(`${c.name}: ${c.message}`, 200) })),
+    });
   }
 
   if (h.references.length > 0) {
     more.push(heading('References'));
-    for (const r of h.references.slice(0, 8)) more.push({ type: 'TextBlock', text: `[${r.title.replace(/[[\]]/g, '')}](${r.url})`, wrap: true, spacing: 'Small' });
+    for (const r of h.references.slice(0, 8))
+      more.push({
+        type: 'TextBlock',
+        text: `[${r.title.replace(/[[\]]/g, '')}](${r.url})`,
+        wrap: true,
+        spacing: 'Small',
+      });
   }
 
   if (more.length > 0) {
     body.push({ type: 'Container', id: MORE_ID, isVisible: false, items: more });
-    body.push({ type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: BUTTON_TITLES.show_more, targetElements: [MORE_ID] }] });
+    body.push({
+      type: 'ActionSet',
+      actions: [
+        { type: 'Action.ToggleVisibility', title: BUTTON_TITLES.show_more, targetElements: [MORE_ID] },
+      ],
+    });
   }
 
   return card(body, causeActions(view), `${h.title}: ${confidenceInWords(h)}`);
@@ -122,8 +188,11 @@ function causeActions(view: CauseView): CardAction[] {
 }
 
 function confidenceBlock(h: Hypothesis): TextBlock {
-  const color = h.confidenceLabel === 'high' ? 'Good' : h.confidenceLabel === 'medium' ? 'Warning' : undefined;
-  return color ? { type: 'TextBlock', text: confidenceInWords(h), wrap: true, color } : { type: 'TextBlock', text: confidenceInWords(h), wrap: true };
+  const color =
+    h.confidenceLabel === 'high' ? 'Good' : h.confidenceLabel === 'medium' ? 'Warning' : undefined;
+  return color
+    ? { type: 'TextBlock', text: confidenceInWords(h), wrap: true, color }
+    : { type: 'TextBlock', text: confidenceInWords(h), wrap: true };
 }
 
 /** "fr000041.xml, event 14: ... — what it means", the excerpt in monospace beneath it. RichText: no Markdown surprises. */
@@ -135,6 +204,16 @@ function citationBlock(e: CitedEvidence, d: Detail): CardElement {
   return {
     type: 'Container',
     spacing: 'Small',
-    items: [block, { type: 'TextBlock', text: truncate(e.excerpt, d.excerptChars), fontType: 'Monospace', wrap: true, isSubtle: true, size: 'Small' }],
+    items: [
+      block,
+      {
+        type: 'TextBlock',
+        text: truncate(e.excerpt, d.excerptChars),
+        fontType: 'Monospace',
+        wrap: true,
+        isSubtle: true,
+        size: 'Small',
+      },
+    ],
   };
 }

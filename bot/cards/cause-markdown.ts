@@ -26,15 +26,29 @@ function render(view: CauseView, excerpts: boolean): string {
     out.push('', '**Evidence**', '');
     for (const e of h.evidence) {
       out.push(`- ${e.citation}${e.meaning ? ` — ${e.meaning}` : ''}`);
-      if (excerpts && e.excerpt && !e.citation.includes(e.excerpt)) out.push(`  \`${e.excerpt.replace(/`/g, "'").replace(/\s*\n\s*/g, ' ')}\``);
+      if (excerpts && e.excerpt && !e.citation.includes(e.excerpt))
+        out.push(`  \`${e.excerpt.replace(/`/g, "'").replace(/\s*\n\s*/g, ' ')}\``);
     }
   }
   if (h.explanation) out.push('', '**Why it happens**', '', h.explanation);
-  if (h.steps.length) out.push('', '**Fix, step by step**', '', ...h.steps.map((s, i) => numberedItem(i + 1, s)));
+  if (h.steps.length)
+    out.push('', '**Fix, step by step**', '', ...h.steps.map((s, i) => numberedItem(i + 1, s)));
   if (h.verify) out.push('', '**How to verify**', '', h.verify);
-  if (view.codes?.length) out.push('', '**Codes in this case**', '', ...view.codes.map((c) => `- \`${c.canonical}\` ${c.name}: ${c.message}`));
-  if (h.references.length) out.push('', '**References**', '', ...h.references.map((r) => `- [${r.title}](${r.url})`));
-  const replies = [BUTTON_TITLES.fixed, BUTTON_TITLES.not_it, ...(view.total > 1 ? [BUTTON_TITLES.show_all] : []), BUTTON_TITLES.escalate];
+  if (view.codes?.length)
+    out.push(
+      '',
+      '**Codes in this case**',
+      '',
+      ...view.codes.map((c) => `- \`${c.canonical}\` ${c.name}: ${c.message}`),
+    );
+  if (h.references.length)
+    out.push('', '**References**', '', ...h.references.map((r) => `- [${r.title}](${r.url})`));
+  const replies = [
+    BUTTON_TITLES.fixed,
+    BUTTON_TITLES.not_it,
+    ...(view.total > 1 ? [BUTTON_TITLES.show_all] : []),
+    BUTTON_TITLES.escalate,
+  ];
   out.push('', `Reply: ${replies.map((r) => `"${r}"`).join(', ')}.`);
   return out.join('\n');
 }

@@ -22,11 +22,17 @@ export function engineerOfferReply(view: EngineerOfferView): Reply {
   const body: CardElement[] = [plain(headline)];
   if (view.whatWouldHelp.length) {
     body.push(heading('What would help me'));
-    view.whatWouldHelp.slice(0, 8).forEach((w, i) => body.push(...markdownBlocks(truncate(w, 1500), `${i + 1}. `)));
+    view.whatWouldHelp
+      .slice(0, 8)
+      .forEach((w, i) => body.push(...markdownBlocks(truncate(w, 1500), `${i + 1}. `)));
   }
   body.push(plain('Or hand the case to an engineer.'));
   const lines = [headline];
-  if (view.whatWouldHelp.length) lines.push('', '**What would help me**', '', ...view.whatWouldHelp.map((w, i) => `${i + 1}. ${w}`));
+  if (view.whatWouldHelp.length)
+    lines.push('', '**What would help me**', '', ...view.whatWouldHelp.map((w, i) => `${i + 1}. ${w}`));
   lines.push('', `Or reply "${BUTTON_TITLES.escalate}".`);
-  return { card: card(body, [submitAction(BUTTON_TITLES.escalate, { action: 'escalate' })], headline), markdown: lines.join('\n') };
+  return {
+    card: card(body, [submitAction(BUTTON_TITLES.escalate, { action: 'escalate' })], headline),
+    markdown: lines.join('\n'),
+  };
 }

@@ -26,17 +26,32 @@ const MORE_ID = 'more';
 export function explanationReply(view: ExplanationView): Reply {
   const build = (detailChars: number) => {
     const body: CardElement[] = [title(view.title), ...markdownBlocks(truncate(view.summary, 2000))];
-    if (view.facts?.length) body.push({ type: 'FactSet', facts: view.facts.slice(0, 12).map((f) => ({ title: f.title, value: truncate(f.value, 300) })) });
+    if (view.facts?.length)
+      body.push({
+        type: 'FactSet',
+        facts: view.facts.slice(0, 12).map((f) => ({ title: f.title, value: truncate(f.value, 300) })),
+      });
     const more: CardElement[] = [];
     if (view.details && detailChars > 0) more.push(...markdownBlocks(truncate(view.details, detailChars)));
     if (view.related?.length) more.push(heading('Related'), note(view.related.slice(0, 10).join('; ')));
     if (view.references?.length) {
       more.push(heading('References'));
-      for (const r of view.references.slice(0, 8)) more.push({ type: 'TextBlock', text: `[${r.title.replace(/[[\]]/g, '')}](${r.url})`, wrap: true, spacing: 'Small' });
+      for (const r of view.references.slice(0, 8))
+        more.push({
+          type: 'TextBlock',
+          text: `[${r.title.replace(/[[\]]/g, '')}](${r.url})`,
+          wrap: true,
+          spacing: 'Small',
+        });
     }
     if (more.length) {
       body.push({ type: 'Container', id: MORE_ID, isVisible: false, items: more });
-      body.push({ type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: BUTTON_TITLES.show_more, targetElements: [MORE_ID] }] });
+      body.push({
+        type: 'ActionSet',
+        actions: [
+          { type: 'Action.ToggleVisibility', title: BUTTON_TITLES.show_more, targetElements: [MORE_ID] },
+        ],
+      });
     }
     body.push(note(`Source: ${view.source}`));
     return card(body, [], `${view.title}: ${truncate(view.summary, 200)}`);
@@ -47,5 +62,8 @@ export function explanationReply(view: ExplanationView): Reply {
   if (view.related?.length) lines.push('', `Related: ${view.related.join('; ')}`);
   if (view.references?.length) lines.push('', ...view.references.map((r) => `- [${r.title}](${r.url})`));
   lines.push('', `_Source: ${view.source}_`);
-  return { card: fitToBudget(DETAIL_CHARS, build), markdown: truncate(lines.join('\n'), MARKDOWN_BUDGET_CHARS) };
+  return {
+    card: fitToBudget(DETAIL_CHARS, build),
+    markdown: truncate(lines.join('\n'), MARKDOWN_BUDGET_CHARS),
+  };
 }

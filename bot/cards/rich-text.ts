@@ -33,7 +33,11 @@ export function inlineRuns(text: string): TextRun[] {
 function paragraph(text: string, prefix: string): RichTextBlock {
   const runs = inlineRuns(text);
   if (prefix) runs.unshift({ type: 'TextRun', text: prefix, weight: 'Bolder' });
-  return { type: 'RichTextBlock', inlines: runs.length ? runs : [{ type: 'TextRun', text: prefix || ' ' }], spacing: 'Small' };
+  return {
+    type: 'RichTextBlock',
+    inlines: runs.length ? runs : [{ type: 'TextRun', text: prefix || ' ' }],
+    spacing: 'Small',
+  };
 }
 
 /**
@@ -57,7 +61,8 @@ export function markdownBlocks(text: string, prefix = ''): CardElement[] {
     for (const para of body.split(/\n\s*\n/)) {
       for (const line of paragraphLines(para)) {
         const head = /^#{1,6}\s+(.*)$/.exec(line);
-        if (head) out.push({ type: 'TextBlock', text: head[1], weight: 'Bolder', wrap: true, spacing: 'Small' });
+        if (head)
+          out.push({ type: 'TextBlock', text: head[1], weight: 'Bolder', wrap: true, spacing: 'Small' });
         else out.push(paragraph(line, pending));
         pending = '';
       }
@@ -78,7 +83,13 @@ function paragraphLines(para: string): string[] {
     if (!line || /^\|?\s*:?-{3,}/.test(line)) continue;
     const table = line.startsWith('|');
     const own = table || /^([-*+]|\d+[.)])\s+/.test(line) || line.startsWith('#');
-    const text = table ? line.replace(/^\||\|$/g, '').split('|').map((c) => c.trim()).join(' | ') : line;
+    const text = table
+      ? line
+          .replace(/^\||\|$/g, '')
+          .split('|')
+          .map((c) => c.trim())
+          .join(' | ')
+      : line;
     if (own || lines.length === 0) lines.push(text);
     else lines[lines.length - 1] += ` ${text}`;
   }

@@ -1,0 +1,282 @@
+// Builds the Case over several turns (words, codes, files, answers), runs the engine after each input, and either
+// asks the engine's best next question or shows the top cause with its feedback buttons. "Not it" rules the cause
+// out and moves on; when nothing plausible is left, or the engine does not know, it offers an engineer.
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { answer, diagnose, ruleOut, type Case, type Diagnosis, type Question } from '../knowledge/index.js';
+import {
+  allCausesReply,
+  captureGuideMarkdown,
+  causeReply,
+  engineerOfferReply,
+  type CardActionData,
+} from '../bot/cards/index.js';
+import { addFiles, addText } from './case-intake.js';
+import { captureGuide, traceWouldSettle } from './capture-guide.js';
+import { newCase } from './conversation-state.js';
+import * as say from './messages.js';
+import { pickAnswer, pickNumber } from './pick-answer.js';
+import { sendMarkdown, sendQuestion, sendReply } from './send-reply.js';
+import type { DialogServices, FeedbackOutcome } from './services.js';
+import {
+  confidentIntent,
+  isSharedConversation,
+  readTurnInput,
+  wantsToUpload,
+  type TurnInput,
+} from './turn-input.js';
+
+export const DIAGNOSE_DIALOG = 'diagnose';
+
+/** What the dialog remembers between turns (persisted with the dialog stack). */
+export interface DiagnoseState {
+  /** The cause whose card was shown last: typed "that fixed it" / "not it" refer to it. */
+  shownCauseId?: string;
+  /** The question asked last and not answered yet. */
+  pendingQuestion?: Question;
+  /** Questions already asked: each is asked once; skipped ones are not repeated. */
+  askedQuestionIds: string[];
+  /** The causes listed by "Show all causes", so a typed number opens one. */
+  listedCauseIds?: string[];
+  /** The capture steps are given once per case. */
+  captureGuideShown?: boolean;
+}
+
+/** The pending question of an active diagnose dialog, for the main dialog's interruption checks. */
+export function pendingQuestionOf(dc: DialogContext): Question | undefined {
+  return dc.activeDialog?.id === DIAGNOSE_DIALOG
+    ? (dc.activeDialog.state as DiagnoseState).pendingQuestion
+    : undefined;
+}
+
+type Next = 'diagnose' | 'wait' | 'end';
+
+export class DiagnoseDialog extends Dialog {
+  constructor(
+    private readonly caseState: StatePropertyAccessor<Case>,
+    private readonly services: DialogServices,
+  ) {
+    super(DIAGNOSE_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state: DiagnoseState = { askedQuestionIds: [] };
+    dc.activeDialog!.state = state;
+    return this.onTurn(dc, state);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return this.onTurn(dc, dc.activeDialog!.state as DiagnoseState);
+  }
+
+  /** An interruption pushed on top (explain, escalate) ended: the case goes on, waiting for the user. */
+  override async resumeDialog(): Promise<DialogTurnResult> {
+    return Dialog.EndOfTurn;
+  }
+
+  /** After an interruption (help, a greeting): ask the pending question again. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as DiagnoseState;
+    if (state.pendingQuestion)
+      await sendQuestion(
+        context,
+        state.pendingQuestion,
+        isSharedConversation(readTurnInput(context, this.services)),
+      );
+  }
+
+  private async onTurn(dc: DialogContext, state: DiagnoseState): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const input = readTurnInput(context, this.services);
+    const c = await this.caseState.get(context, newCase());
+    const next = await this.consume(context, input, c, state);
+    if (next === 'end') return dc.endDialog();
+    if (next === 'diagnose') await this.present(context, input, c, state);
+    return Dialog.EndOfTurn;
+  }
+
+  /** Applies the turn's input to the case; says whether to run the engine now. */
+  private async consume(
+    context: TurnContext,
+    input: TurnInput,
+    c: Case,
+    state: DiagnoseState,
+  ): Promise<Next> {
+    const action = input.action ?? typedAction(input, state);
+    let next: Next = 'diagnose';
+    if (action) {
+      next = await this.onAction(context, action, c, state);
+    } else if (input.text) {
+      const picked = state.pendingQuestion ? pickAnswer(state.pendingQuestion, input.text) : undefined;
+      if (state.pendingQuestion && picked !== undefined) {
+        answer(c, state.pendingQuestion.id, picked);
+        state.pendingQuestion = undefined;
+      } else if (wantsToUpload(input)) {
+        await sendMarkdown(
+          context,
+          isSharedConversation(input)
+            ? say.FILES_IN_SHARED_CHAT
+            : say.attachInstructions(this.services.ingestOptions.maxFileBytes),
+        );
+        next = 'wait';
+      } else {
+        addText(c, input.text);
+      }
+    }
+    if (input.hasFiles && next !== 'end') {
+      const intake = await addFiles(context, c, this.services);
+      if (intake.errors.length)
+        await sendMarkdown(context, say.fileProblems(intake.errors.map((e) => e.message)));
+      if (intake.filesRead.length) next = 'diagnose';
+    }
+    return next;
+  }
+
+  private async onAction(
+    context: TurnContext,
+    action: CardActionData,
+    c: Case,
+    state: DiagnoseState,
+  ): Promise<Next> {
+    switch (action.action) {
+      case 'answer':
+        answer(c, action.questionId!, action.value!);
+        if (state.pendingQuestion?.id === action.questionId) state.pendingQuestion = undefined;
+        return 'diagnose';
+      case 'fixed': {
+        const causeId = action.causeId ?? state.shownCauseId;
+        if (!causeId) return this.noCauseShown(context);
+        await this.feedback(context, causeId, 'fixed');
+        await sendMarkdown(context, say.fixedThanks(this.title(causeId)));
+        await this.caseState.set(context, newCase());
+        return 'end';
+      }
+      case 'not_it': {
+        const causeId = action.causeId ?? state.shownCauseId;
+        if (!causeId) return this.noCauseShown(context);
+        await this.feedback(context, causeId, 'not_fixed');
+        ruleOut(c, causeId);
+        if (state.shownCauseId === causeId) state.shownCauseId = undefined;
+        await sendMarkdown(context, say.ruledOutNote(this.title(causeId)));
+        return 'diagnose';
+      }
+      case 'show_all': {
+        const d = diagnose(this.services.kb, c);
+        state.listedCauseIds = d.hypotheses.map((h) => h.id);
+        await sendReply(
+          context,
+          allCausesReply({ hypotheses: d.hypotheses, ruledOut: c.ruledOut.map((id) => this.title(id)) }),
+        );
+        return 'wait';
+      }
+      case 'show_cause': {
+        const d = diagnose(this.services.kb, c);
+        const rank = d.hypotheses.findIndex((h) => h.id === action.causeId);
+        if (rank < 0) await sendMarkdown(context, say.CAUSE_NO_LONGER_RANKED);
+        else await this.showCause(context, d, rank, c, state);
+        return 'wait';
+      }
+      case 'escalate':
+        // The main dialog handles escalation before this dialog sees the turn; nothing to add to the case.
+        return 'wait';
+    }
+  }
+
+  /** Runs the engine and answers: file-less "unknown" -> what would help + an engineer; a question; or the top cause. */
+  private async present(
+    context: TurnContext,
+    input: TurnInput,
+    c: Case,
+    state: DiagnoseState,
+  ): Promise<void> {
+    const d = diagnose(this.services.kb, c);
+    const top = d.hypotheses[0];
+    if (d.unknown || !top) {
+      state.shownCauseId = undefined;
+      state.pendingQuestion = undefined;
+      await sendReply(
+        context,
+        engineerOfferReply({
+          reason: c.ruledOut.length > 0 ? 'exhausted' : 'unknown',
+          whatWouldHelp: d.whatWouldHelp,
+        }),
+      );
+      await this.offerCaptureGuide(context, c, d, state);
+      return;
+    }
+    if (d.question && !state.askedQuestionIds.includes(d.question.id)) {
+      state.askedQuestionIds.push(d.question.id);
+      state.pendingQuestion = d.question;
+      await sendQuestion(context, d.question, isSharedConversation(input));
+      return;
+    }
+    state.pendingQuestion = undefined;
+    await this.showCause(context, d, 0, c, state);
+    await this.offerCaptureGuide(context, c, d, state);
+  }
+
+  private async showCause(
+    context: TurnContext,
+    d: Diagnosis,
+    rank: number,
+    c: Case,
+    state: DiagnoseState,
+  ): Promise<void> {
+    const h = d.hypotheses[rank];
+    state.shownCauseId = h.id;
+    await sendReply(
+      context,
+      causeReply({
+        hypothesis: h,
+        rank: rank + 1,
+        total: d.hypotheses.length,
+        ruledOut: c.ruledOut.length,
+        codes: d.codes,
+      }),
+    );
+  }
+
+  private async offerCaptureGuide(
+    context: TurnContext,
+    c: Case,
+    d: Diagnosis,
+    state: DiagnoseState,
+  ): Promise<void> {
+    if (state.captureGuideShown || !traceWouldSettle(this.services.kb, c, d)) return;
+    const guide = captureGuide(this.services.kb, c, d);
+    if (!guide) return;
+    state.captureGuideShown = true;
+    await sendMarkdown(context, captureGuideMarkdown(guide));
+  }
+
+  private async feedback(context: TurnContext, causeId: string, outcome: FeedbackOutcome): Promise<void> {
+    const conversationId = context.activity.conversation?.id ?? '';
+    if (this.services.recordFeedback) await this.services.recordFeedback(causeId, outcome, conversationId);
+    else this.services.log.warn('feedback not stored: no feedback store configured', { causeId, outcome });
+  }
+
+  private async noCauseShown(context: TurnContext): Promise<Next> {
+    await sendMarkdown(context, say.NO_CAUSE_SHOWN);
+    return 'wait';
+  }
+
+  private title(causeId: string): string {
+    return this.services.kb.causes.find((k) => k.id === causeId)?.title ?? causeId;
+  }
+}
+
+/** Typed feedback ("that did not fix it") and a number picking from the "all causes" list, as button presses. */
+function typedAction(input: TurnInput, state: DiagnoseState): CardActionData | undefined {
+  const intent = confidentIntent(input);
+  if (intent === 'feedback_fixed' && state.shownCauseId)
+    return { action: 'fixed', causeId: state.shownCauseId };
+  if (intent === 'feedback_not_fixed' && state.shownCauseId)
+    return { action: 'not_it', causeId: state.shownCauseId };
+  const n =
+    state.listedCauseIds && !state.pendingQuestion
+      ? pickNumber(input.text, state.listedCauseIds.length)
+      : undefined;
+  if (n !== undefined && state.listedCauseIds)
+    return { action: 'show_cause', causeId: state.listedCauseIds[n - 1] };
+  return undefined;
+}

@@ -1,0 +1,68 @@
+// The bot's own words: what it can do and read, and how to reach it with files. Everything diagnostic comes from
+// the engine and the knowledge base; these only describe the bot.
+import { BUTTON_TITLES } from '../bot/cards/index.js';
+
+const READS =
+  'Failed Request Tracing files (`fr*.xml`) or the zipped `FailedReqLogFiles` folder, IIS logs (`u_ex*.log`), ' +
+  'HTTP.sys `HTTPERR` logs, event-log XML exports (`wevtutil qe ... /f:xml`), `web.config` / `applicationHost.config`, ' +
+  'HAR files from the browser, and pasted error pages, codes or exceptions';
+
+export const WELCOME = [
+  'Hi! I diagnose Windows / IIS / ASP.NET **impersonation, delegation and Windows-authentication** failures (401s, 500s, "access denied", Kerberos double hop, SPNs, app-pool identities).',
+  '',
+  `Describe what fails in your own words, paste the error, or attach files: ${READS}.`,
+  '',
+  'Secrets (passwords, tokens, authorization headers) are redacted before anything is stored. Type "help" at any time.',
+].join('\n');
+
+export const HELP = [
+  '**What I can do**',
+  '- Find the likely cause of an IIS identity or authentication failure, cite the evidence, and give numbered fix and verify steps.',
+  `- Read ${READS}.`,
+  '- Explain concepts ("what is constrained delegation?", "how do I capture a FREB trace?") and error codes ("what is 0x80070542?").',
+  '',
+  '**While we work on a case**',
+  `- "${BUTTON_TITLES.fixed}" / "${BUTTON_TITLES.not_it}" tell me whether a suggested cause was right; "${BUTTON_TITLES.show_all}" lists every candidate.`,
+  `- "${BUTTON_TITLES.escalate}" hands the case to a person; "cancel" stops the current case; "start over" begins a new one.`,
+  '',
+  'Secrets are redacted before anything is stored.',
+].join('\n');
+
+export const CANCELLED = 'OK, I have stopped and closed this case. Describe a new problem whenever you like.';
+export const RESTARTED = 'Starting over with a new, empty case.';
+export const NOTHING_TO_CANCEL =
+  'There is nothing in progress to cancel. Describe a problem, or type "help".';
+
+export const OUT_OF_SCOPE =
+  'That is outside what I know: I only cover IIS / ASP.NET impersonation, delegation and Windows authentication. Type "help" to see what I can do.';
+
+export const FILES_IN_SHARED_CHAT =
+  'Teams does not pass files to bots in group chats or channels. To send me a log or trace, open a 1:1 chat with me and attach it there, or paste the relevant text (the error page, the log lines) here.';
+
+export function attachInstructions(maxFileBytes: number | undefined): string {
+  const limit = maxFileBytes ? ` (up to ${Math.floor(maxFileBytes / (1024 * 1024))} MB per file)` : '';
+  return `Attach the file to your next message${limit}. A zipped \`FailedReqLogFiles\` folder is fine: traces compress very well.`;
+}
+
+export function fixedThanks(title: string): string {
+  return `Great, glad "${title}" fixed it. I have recorded that, and closed this case. Describe a new problem any time.`;
+}
+
+export function ruledOutNote(title: string): string {
+  return `OK, ruling out "${title}".`;
+}
+
+export const NO_CAUSE_SHOWN =
+  'I have not suggested a cause yet. Tell me more about the problem, or attach a trace or log.';
+export const CAUSE_NO_LONGER_RANKED =
+  'That cause no longer fits the case as it stands (it may have been ruled out).';
+export const NOT_AN_EXPLANATION = 'I have no article on that in my knowledge base. Topics I can explain:';
+
+export const HANDOFF_NOT_CONFIGURED =
+  'Handing a case to an engineer is not configured on this bot instance, so no ticket was created. Copy the summary below into your request to your support team.';
+export const HANDOFF_FAILED =
+  'I could not hand the case to an engineer just now, so no ticket was created. Copy the summary below into your request to your support team.';
+
+export function fileProblems(messages: string[]): string {
+  return ['I could not use every file:', ...messages.map((m) => `- ${m}`)].join('\n');
+}
