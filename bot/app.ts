@@ -3,7 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { ConversationState, UserState, type CloudAdapter, type TurnContext } from 'botbuilder';
+import type { Classification } from '../knowledge/intents/index.js';
 import type { KnowledgeBase } from '../knowledge/kb-loader/load.js';
+import { loadOrTrainIntentClassifier } from '../runtime/intent-model.js';
 import { bundledKnowledgeBase } from '../runtime/kb-files.js';
 import { createAdapter } from './adapter.js';
 import { AttachmentService } from './attachments/index.js';
@@ -11,6 +13,7 @@ import { bodyLimits } from './body-limits.js';
 import type { BotFactory, SupportBot } from './bot-contract.js';
 import type { Config } from './config.js';
 import { defaultBotFactory, defaultBotName } from './default-bot.js';
+import { FeedbackStore } from './feedback/index.js';
 import { createLogger, type Logger } from './log.js';
 import { diagnoseRoute, healthzRoute, messagesRoute } from './routes/index.js';
 import type { BotServices } from './services.js';
@@ -29,6 +32,8 @@ export interface CreateAppOptions {
   log?: Logger;
   /** Defaults to the backend named by config.storage. */
   storage?: DurableStorage;
+  /** Defaults to the bundled intent model (trained on first start when missing). */
+  classify?: (text: string) => Classification;
 }
 
 export interface Listening {
@@ -55,11 +60,19 @@ export interface App {
   close(): Promise<void>;
 }
 
+function loadClassifier(log: Logger): (text: string) => Classification {
+  const started = Date.now();
+  const classifier = loadOrTrainIntentClassifier();
+  log.info('intent classifier ready', { family: classifier.family, ms: Date.now() - started });
+  return (text) => classifier.classify(text);
+}
+
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
   const kb = options.kb ?? bundledKnowledgeBase();
   const storage = options.storage ?? (await createStorage(config.storage));
   const conversationState = new ConversationState(storage);
+  const feedback = new FeedbackStore(storage);
   const userState = new UserState(storage);
   let ownOrigins: string[] = [];
   const services: BotServices = {
@@ -75,6 +88,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     log,
     version: packageVersion(),
     localMode: config.localMode,
+    classify: options.classify ?? loadClassifier(log),
+    recordFeedback: (causeId, outcome, conversationId) => feedback.record(causeId, outcome, conversationId),
   };
   const bot = (options.botFactory ?? defaultBotFactory)({ conversationState, userState, services });
   const botName = options.botName ?? (options.botFactory ? 'custom' : defaultBotName);

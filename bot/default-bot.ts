@@ -1,6 +1,6 @@
-// The one line that picks the conversation logic. FALLBACK until dialogs/ exports its factory: then point this at it.
+// The one line that picks the conversation logic: the dialogs (Main, Diagnose, Explain, Escalate).
+import { createSupportBot } from '../dialogs/index.js';
 import type { BotFactory } from './bot-contract.js';
-import { createFallbackBot } from './fallback-bot.js';
 
-export const defaultBotFactory: BotFactory = createFallbackBot;
-export const defaultBotName = 'fallback (plain-text answers; dialogs not wired yet)';
+export const defaultBotFactory: BotFactory = (deps) => createSupportBot(deps);
+export const defaultBotName = 'dialogs';

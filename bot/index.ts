@@ -5,6 +5,5 @@ export { loadConfig, ConfigError, DEFAULT_ATTACHMENT_HOSTS, type Config } from '
 export type { BotDeps, BotFactory, SupportBot } from './bot-contract.js';
 export type { BotServices } from './services.js';
 export { CASE_PROPERTY, caseAccessor, loadCase } from './case-state.js';
-export { createFallbackBot, FallbackBot } from './fallback-bot.js';
 export { createLogger, createMemoryLogger, type Logger } from './log.js';
 export { APOLOGY } from './turn-error.js';

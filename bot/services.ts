@@ -1,6 +1,10 @@
 // The engine services handed to the conversation logic: the validated knowledge base, safe attachment download,
 // the limits the ingestion layer must apply, and a logger. Built once by the composition root.
+import type { TurnContext } from 'botbuilder';
 import type { IngestOptions } from '../knowledge/ingest/types.js';
+import type { Classification } from '../knowledge/intents/index.js';
+import type { Case } from '../knowledge/types.js';
+import type { FeedbackOutcome } from './feedback/index.js';
 import type { KnowledgeBase } from '../knowledge/kb-loader/load.js';
 import type { AttachmentService } from './attachments/index.js';
 import type { Logger } from './log.js';
@@ -15,4 +19,10 @@ export interface BotServices {
   version: string;
   /** True when the bot runs without app credentials on loopback (the terminal chat's mode). */
   localMode: boolean;
+  /** The intent classifier, loaded (or trained) once at start. */
+  classify: (text: string) => Classification;
+  /** Feedback per cause, stored durably for the knowledge base's quality report. */
+  recordFeedback: (causeId: string, outcome: FeedbackOutcome, conversationId: string) => Promise<void>;
+  /** Hands a case to engineers (tickets); absent when escalation is not configured. */
+  escalate?: (context: TurnContext, c: Case) => Promise<void>;
 }

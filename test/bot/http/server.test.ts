@@ -11,6 +11,12 @@ import type { BotFactory } from '../../../bot/index.js';
 import { messageActivity, postActivity, replyText, startTestServer, tempDataDir } from '../helpers/test-server.js';
 
 const TRACE_TEXT = 'Static files return 500.0 with 0x80070542 since we set impersonate=true';
+const MBAM_CAUSE = 'seimpersonate-privilege-removed';
+
+/** The cause a reply shows (its cards carry the cause id in their button data). */
+function shownCauses(activities: unknown[]): string[] {
+  return [...JSON.stringify(activities).matchAll(/"causeId":"([a-z0-9-]+)"/g)].map((m) => m[1]);
+}
 
 describe('bot HTTP server', () => {
   before(() => {
@@ -53,7 +59,7 @@ describe('bot HTTP server', () => {
       const { status, activities } = await postActivity(server.url, messageActivity('conv-expect', TRACE_TEXT));
       assert.equal(status, 200);
       assert.ok(activities.length >= 1);
-      assert.match(replyText(activities), /Case so far: 1 message\(s\)/);
+      assert.equal(shownCauses(activities)[0], MBAM_CAUSE);
     });
 
     it('greets a new member on conversationUpdate', async () => {
@@ -63,13 +69,18 @@ describe('bot HTTP server', () => {
         text: undefined,
         membersAdded: [{ id: 'user-1', name: 'Tester' }],
       });
-      assert.match(replyText(activities), /IIS \/ ASP\.NET impersonation/);
+      assert.match(replyText(activities), /impersonation, delegation and Windows-authentication/);
     });
 
     it('keeps the Case across turns of one conversation', async () => {
-      await postActivity(server.url, messageActivity('conv-two', TRACE_TEXT));
-      const { activities } = await postActivity(server.url, messageActivity('conv-two', 'It worked before the app pool identity change'));
-      assert.match(replyText(activities), /Case so far: 2 message\(s\)/);
+      const first = await postActivity(server.url, messageActivity('conv-two', TRACE_TEXT));
+      assert.equal(shownCauses(first.activities)[0], MBAM_CAUSE);
+      // "Not it" only makes sense against the cause shown in the previous turn: the Case was kept.
+      const { activities } = await postActivity(server.url, messageActivity('conv-two', 'not it'));
+      assert.match(replyText(activities), /ruling out "/);
+      const next = shownCauses(activities);
+      assert.ok(next.length > 0 || /engineer/i.test(replyText(activities)), replyText(activities));
+      assert.ok(!next.includes(MBAM_CAUSE), `ruled-out cause shown again: ${next.join(', ')}`);
     });
 
     it('reads a file uploaded by the local chat client as a data: URL', async () => {
@@ -78,7 +89,7 @@ describe('bot HTTP server', () => {
         server.url,
         messageActivity('conv-upload', '', { attachments: [{ contentType: 'application/xml', name: 'web.config', contentUrl: `data:application/xml;base64,${Buffer.from(config).toString('base64')}` }] }),
       );
-      assert.match(replyText(activities), /1 file\(s\)/);
+      assert.match(JSON.stringify(activities), /web\.config/);
     });
 
     it('answers POST /api/diagnose with exactly what the engine (and cli diagnose --json) returns', async () => {
@@ -152,8 +163,10 @@ describe('bot HTTP server', () => {
       await first.close();
       const second = await startTestServer({ DATA_DIR: dataDir });
       try {
-        const { activities } = await postActivity(second.url, messageActivity('conv-restart', 'Anything else to check?'));
-        assert.match(replyText(activities), /Case so far: 2 message\(s\)/);
+        const { activities } = await postActivity(second.url, messageActivity('conv-restart', 'not it'));
+        assert.ok(!shownCauses(activities).includes(MBAM_CAUSE), replyText(activities));
+        // The shown cause came back from the SQLite file: "not it" rules it out instead of "no cause suggested yet".
+        assert.match(replyText(activities), /ruling out "/);
       } finally {
         await second.close();
       }
