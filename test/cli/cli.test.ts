@@ -79,7 +79,7 @@ describe('cli', () => {
     );
     const r = await run('kb', 'check', '--dir', dir);
     assert.equal(r.code, 1);
-    assert.match(r.stderr, /broken-entry\.md: title: /);
+    assert.match(r.stderr, /broken-entry\.md: symptoms\.0: /);
     assert.match(r.stderr, /broken-entry\.md: signatures: /);
   });
 });
