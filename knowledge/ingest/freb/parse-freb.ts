@@ -6,7 +6,7 @@ import { mergeCounts, redactText } from '../redact/index.js';
 import {
   decodeText,
   DEFAULT_MAX_XML_BYTES,
-  parseUntrustedXmlText,
+  parseCheckedXmlText,
   preflightXml,
   salvageBeforeCut,
   xmlProblem,
@@ -26,11 +26,12 @@ export interface FrebParseOptions {
 
 const DEFAULT_REDACTED_CHARS = 2_000_000;
 
+// Each check runs once per text: preflight and validation here, then the parse alone (parseCheckedXmlText).
 function readDocument(file: string, text: string): { doc: XmlDocument; cut: boolean } {
   preflightXml(file, text);
   const problem = xmlProblem(file, text);
-  if (problem === null || text.includes('</failedRequest>'))
-    return { doc: parseUntrustedXmlText(file, text), cut: false };
+  if (problem === null) return { doc: parseCheckedXmlText(file, text), cut: false };
+  if (text.includes('</failedRequest>')) throw new IngestError(file, problem);
   const salvaged = salvageBeforeCut(text, 'Event', 'failedRequest');
   if (!salvaged || xmlProblem(file, salvaged.text) !== null) {
     throw new IngestError(
@@ -38,7 +39,8 @@ function readDocument(file: string, text: string): { doc: XmlDocument; cut: bool
       `${problem}${/<failedRequest[\s>]/.test(text) ? ' (the trace seems cut off before its first complete event)' : ''}`,
     );
   }
-  return { doc: parseUntrustedXmlText(file, salvaged.text), cut: true };
+  // The salvaged text is a prefix of a text that passed preflightXml, closed by "</failedRequest>": it passes too.
+  return { doc: parseCheckedXmlText(file, salvaged.text), cut: true };
 }
 
 function summaryOf(root: Record<string, string>, facts: FrebFacts, cutAfter?: number): string {

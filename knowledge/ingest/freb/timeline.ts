@@ -60,9 +60,18 @@ export function buildTimeline(file: string, trace: FrebTrace, facts: FrebFacts):
   const steps: TimelineStep[] = [];
   const open: OpenModule[] = [];
   const errorIndex = facts.firstError?.event.index;
+  // Details repeat (every NOTIFY_MODULE_START of a notification reads the same): redact each distinct one once.
+  const redacted = new Map<string, string>();
+  const clean = (detail: string): string => {
+    let r = redacted.get(detail);
+    if (r === undefined) {
+      r = redactText(detail.replace(/\s+/g, ' ').trim()).text;
+      redacted.set(detail, r);
+    }
+    return r;
+  };
   const push = (s: TimelineStep) => {
-    if (steps.length < MAX_STEPS)
-      steps.push({ ...s, detail: redactText(s.detail.replace(/\s+/g, ' ').trim()).text });
+    if (steps.length < MAX_STEPS) steps.push({ ...s, detail: clean(s.detail) });
   };
   for (const e of events) {
     const atMs = rel(e);

@@ -17,10 +17,12 @@ export async function forEachLine(
   let lineNo = 0;
   let bytes = 0;
   let sinceReport = 0;
-  const emit = (line: string): void => {
+  // One slice per line: the "\r" of CRLF and the length cap are applied to the bounds before cutting.
+  const emit = (text: string, start: number, end: number): void => {
     lineNo++;
-    const l = line.endsWith('\r') ? line.slice(0, -1) : line;
-    onLine(l.length > MAX_LINE_CHARS ? l.slice(0, MAX_LINE_CHARS) : l, lineNo);
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    if (end - start > MAX_LINE_CHARS) end = start + MAX_LINE_CHARS;
+    onLine(text.slice(start, end), lineNo);
   };
   for await (const chunk of src) {
     const n = typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
@@ -30,7 +32,7 @@ export async function forEachLine(
     let start = 0;
     let nl = text.indexOf('\n', start);
     while (nl !== -1) {
-      emit(text.slice(start, nl));
+      emit(text, start, nl);
       start = nl + 1;
       nl = text.indexOf('\n', start);
     }
@@ -43,7 +45,7 @@ export async function forEachLine(
     }
   }
   rest += decoder.end();
-  if (rest.length > 0) emit(rest);
+  if (rest.length > 0) emit(rest, 0, rest.length);
   onBytes?.(bytes);
   return { lines: lineNo, bytes };
 }

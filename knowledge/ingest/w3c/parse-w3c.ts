@@ -113,6 +113,9 @@ function pickFields(line: string, wanted: number[], out: (string | undefined)[])
     }
     const end = line.indexOf(' ', start);
     out[want] = end === -1 ? line.slice(start) : line.slice(start, end);
+    // The space that ends this field starts the next one: no second search for it.
+    start = end === -1 ? -1 : end + 1;
+    col = want + 1;
   }
   return true;
 }

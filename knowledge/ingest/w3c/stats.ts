@@ -54,6 +54,8 @@ export interface ClientStat {
   firstFailure?: CitedLine;
 }
 
+const RECENT_STATUSES = 8;
+
 const isSuccess = (status: string): boolean => status.startsWith('2') || status.startsWith('3');
 
 export class W3cStats {
@@ -81,14 +83,14 @@ export class W3cStats {
   readonly urls = new BoundedMap<string, UrlStat>(CAPS.urls);
   readonly users = new BoundedMap<string, CountStat>(CAPS.users);
   readonly clients = new BoundedMap<string, ClientStat>(CAPS.clients);
+  /** The first few status triples seen, checked before the statuses map (see recentStatus). */
+  private readonly recent: StatusStat[] = [];
 
   add(r: W3cRequest): void {
     this.requests++;
     const sub = r.sub || '0';
-    const triple = `${r.status}.${sub}.${r.win32}`;
-    const st = this.statuses.get(triple);
+    const st = this.recentStatus(r.status, sub, r.win32) ?? this.lookUpStatus(r, sub);
     if (st) st.count++;
-    else this.statuses.tryAdd(triple, { status: r.status, sub, win32: r.win32, count: 1, first: cite(r) });
     // "401 2 5" is the normal anonymous challenge of Windows auth, not an access-denied error.
     const challenge = r.status === '401' && sub === '2' && r.win32 === '5';
     if (r.win32 !== '' && r.win32 !== '0' && !challenge) {
@@ -103,6 +105,25 @@ export class W3cStats {
     }
     this.addUrl(r);
     this.addAuth(r, sub);
+  }
+
+  /** A log has a handful of distinct status triples: a short scan beats building a "500.0.1346" key per line. */
+  private recentStatus(status: string, sub: string, win32: string): StatusStat | undefined {
+    for (const st of this.recent) if (st.status === status && st.sub === sub && st.win32 === win32) return st;
+    return undefined;
+  }
+
+  /** The stat of a triple not in `recent`: existing (returned, to count), or created here (undefined: counted). */
+  private lookUpStatus(r: W3cRequest, sub: string): StatusStat | undefined {
+    const triple = `${r.status}.${sub}.${r.win32}`;
+    const st = this.statuses.get(triple);
+    if (!st) {
+      const made = { status: r.status, sub, win32: r.win32, count: 1, first: cite(r) };
+      if (this.statuses.tryAdd(triple, made) && this.recent.length < RECENT_STATUSES) this.recent.push(made);
+      return undefined;
+    }
+    if (this.recent.length < RECENT_STATUSES) this.recent.push(st);
+    return st;
   }
 
   private addUrl(r: W3cRequest): void {

@@ -6,6 +6,7 @@ export { lineIndex, type LineOf } from './line-index.js';
 export {
   parseUntrustedXml,
   parseUntrustedXmlText,
+  parseCheckedXmlText,
   preflightXml,
   xmlProblem,
   DEFAULT_MAX_XML_BYTES,

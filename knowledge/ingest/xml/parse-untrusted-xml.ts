@@ -53,21 +53,40 @@ export function parseUntrustedXmlText(file: string, text: string, opts: XmlParse
   preflightXml(file, text);
   const problem = xmlProblem(file, text);
   if (problem) throw new IngestError(file, problem);
-  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_XML_DEPTH;
-  const parser = new XMLParser({
-    preserveOrder: true,
-    captureMetaData: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    // Only the predefined entities and character references; DOCTYPE entities were refused above.
-    processEntities: true,
-    htmlEntities: true,
-    maxNestedTags: maxDepth,
-  });
+  return parseCheckedXmlText(file, text, opts);
+}
+
+// One parser per depth cap, reused: a zip of thousands of traces need not build the same options each time.
+const parsers = new Map<number, XMLParser>();
+
+function parserFor(maxDepth: number): XMLParser {
+  let parser = parsers.get(maxDepth);
+  if (!parser) {
+    parser = new XMLParser({
+      preserveOrder: true,
+      captureMetaData: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      removeNSPrefix: true,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: true,
+      // Only the predefined entities and character references; DOCTYPE entities were refused by preflightXml.
+      processEntities: true,
+      htmlEntities: true,
+      maxNestedTags: maxDepth,
+    });
+    parsers.set(maxDepth, parser);
+  }
+  return parser;
+}
+
+/**
+ * The parse step of parseUntrustedXmlText alone, for callers that have already run preflightXml and xmlProblem
+ * on this exact text (validation is a full pass of its own; a trace should not pay for it twice).
+ */
+export function parseCheckedXmlText(file: string, text: string, opts: XmlParseOptions = {}): XmlDocument {
+  const parser = parserFor(opts.maxDepth ?? DEFAULT_MAX_XML_DEPTH);
   let ordered: unknown;
   try {
     ordered = parser.parse(text);
