@@ -18,6 +18,7 @@ import {
   type EvalReport,
   type ModelFamily,
 } from '../knowledge/intents/index.js';
+import { performance } from 'node:perf_hooks';
 import { defaultIntentEvalDir, readIntentData } from '../runtime/intent-model.js';
 
 const TARGET_ACCURACY = 0.92;
@@ -47,6 +48,40 @@ function missesMustNotMiss(r: EvalReport): number {
   return MUST_NOT_MISS.reduce((n, i) => n + (r.perIntent[i].support - r.confusion[i][i]), 0);
 }
 
+/**
+ * Start-up and per-message cost of the shipped model, as the bot pays them: parse the saved JSON and compile it,
+ * then classify() every utterance (rules, entities, features, scoring). Measured here, not in tests, because
+ * timings depend on the machine.
+ */
+function formatTimings(family: ModelFamily, data: Parameters<typeof trainIntentModel>[0], texts: string[]): string {
+  const saved = JSON.stringify(trainIntentModel(data, family));
+  const t0 = performance.now();
+  const classifier = loadIntentModel(JSON.parse(saved));
+  const loadMs = performance.now() - t0;
+  for (const text of texts) classifier.classify(text); // warm-up: JIT and the stem cache, as after a few turns
+  const each: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const text of texts) {
+      const t = performance.now();
+      classifier.classify(text);
+      each.push(performance.now() - t);
+    }
+  }
+  each.sort((a, b) => a - b);
+  const mean = each.reduce((a, b) => a + b, 0) / each.length;
+  const median = each[Math.floor(each.length / 2)] ?? 0;
+  // On a shared machine the tail is mostly GC pauses and other processes, hence median beside mean and p99.
+  const p99 = each[Math.floor(each.length * 0.99)] ?? 0;
+  const paste = 'at System.Web.HttpApplication.ExecuteStep(IExecutionStep step) 0x80070542 '.repeat(1400).slice(0, 100_000);
+  const t1 = performance.now();
+  classifier.classify(paste);
+  const pasteMs = performance.now() - t1;
+  return (
+    `== ${family}: timings: model load ${loadMs.toFixed(1)} ms (${(saved.length / 1024).toFixed(0)} KB JSON); ` +
+    `classify ${median.toFixed(3)} ms median, ${mean.toFixed(3)} ms mean, ${p99.toFixed(3)} ms p99 over ${each.length} messages; 100 KB paste ${pasteMs.toFixed(1)} ms`
+  );
+}
+
 function main(): number {
   const args = process.argv.slice(2);
   const kArg = args.find((a) => a.startsWith('--k='));
@@ -63,6 +98,7 @@ function main(): number {
     const ho = evaluate(loadIntentModel(trainIntentModel(data, family)), heldOut);
     process.stdout.write(`${formatReport(`${family}: ${k}-fold cross-validation`, cv)}\n\n`);
     process.stdout.write(`${formatReport(`${family}: held-out set`, ho)}\n\n`);
+    process.stdout.write(`${formatTimings(family, data, [...labelled(data), ...heldOut].map((u) => u.text))}\n\n`);
     summary.push(
       `${family.padEnd(9)} k-fold ${pct(cv.accuracy)}  held-out ${pct(ho.accuracy)}  escalate/cancel missed ${missesMustNotMiss(cv)}+${missesMustNotMiss(ho)}  (k-fold ${cvMs} ms)${family === DEFAULT_FAMILY ? '  <- shipped' : ''}`,
     );

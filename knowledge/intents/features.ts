@@ -46,6 +46,33 @@ const DOMAIN_WORDS = new Set(
     'zipped file files capture har pcap dump dumps output export exported spn gpupdate gpresult azure entra'
   ).split(' '),
 );
+// Word classes a single training sentence cannot teach: greetings in the languages and slang colleagues use, and
+// topics of everyday office life and other IT products. A class feature ("__greet__", "__offtopic__") lets one
+// "hola" in training stand for "bonjour" too, and lets "can you book a flight" lean out of scope although "can you"
+// is mostly a capability question (help).
+const GREETING_WORDS = new Set(
+  (
+    'hi hello hey hiya heya howdy yo sup wassup whatsup hola bonjour salut ciao hallo servus moin namaste ahoy gday ' +
+    'greetings morning afternoon evening gm hru howdy aloha shalom konnichiwa hej ola buongiorno buenos dias guten tag'
+  ).split(' '),
+);
+const OFF_TOPIC_WORDS = new Set(
+  (
+    'weather lunch dinner breakfast coffee tea pizza food restaurant recipe cook cooking bake cake movie movies film ' +
+    'song songs music play joke jokes poem poems story game games match football soccer score scores sports news ' +
+    'stock stocks bitcoin crypto price money taxes tax salary payslip payroll expenses timesheet vacation holiday ' +
+    'holidays flight flights hotel travel trip weekend dog dogs cat cats pet birthday married favourite ' +
+    'favorite colour color dream dreams sentient meaning life translate translation spanish german french ' +
+    'math calculate convert km miles outlook teams zoom slack jira excel word powerpoint onedrive printer printers ' +
+    'phone iphone android laptop mac macbook monitor keyboard mouse battery wifi router vpn python java javascript ' +
+    'react node npm docker kubernetes linux ubuntu nginx apache git github css html wordpress aws s3 ' +
+    'email emails meeting meetings calendar reminder remind alarm alarms picture image draw badge parking canteen ' +
+    'cafeteria office desk chair aircon pharmacy'
+  ).split(' '),
+);
+// The mirror of PERSIST_WORDS: "loads again", "no prompts anymore", "the error is gone" report a fix even when the
+// rest of the sentence is all problem words.
+const RESOLVED_WORDS = new Set(['again', 'anymore', 'gone', 'longer', 'fixed', 'solved', 'resolved', 'sorted']);
 const PERSIST_WORDS = new Set(['still', 'stil', 'sitll', 'same', 'persists', 'persist', 'persisting', 'keeps']);
 const PLACEHOLDER = /^__[a-z]+__$/;
 // Fragments of the compound names people paste (useAppPoolCredentials, AuthNegotiateDelegateAllowlist, msDS-...).
@@ -66,8 +93,21 @@ function rawTokens(text: string): string[] {
   return t.match(/[a-z0-9_]+|[.,;!?]/g) ?? [];
 }
 
+// natural's Porter stemmer costs tens of microseconds a word, the largest part of featurising a message; chat
+// reuses the same few thousand words, so stems are memoised (bounded: cleared when full, a paste of random
+// identifiers cannot grow it without limit).
+const STEM_CACHE_LIMIT = 50_000;
+const stemCache = new Map<string, string>();
+
 function stem(word: string): string {
-  return word.startsWith('__') ? word : PorterStemmer.stem(word);
+  if (word.startsWith('__')) return word;
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    s = PorterStemmer.stem(word);
+    stemCache.set(word, s);
+  }
+  return s;
 }
 
 /** The classifier's view of a message: stemmed words, shape placeholders, negation marks, "__q__" for a question. */
@@ -109,6 +149,9 @@ export function toFeatures(text: string): string[] {
   // "still" / "same" outweigh the many problem words that follow them ("still getting anonymous logon on sql"):
   // a second, message-level cue gives them the weight a single word cannot have in naive Bayes.
   if (tokens.some((t) => PERSIST_WORDS.has(t))) out.push('__persist__');
+  if (tokens.some((t) => RESOLVED_WORDS.has(t))) out.push('__resolved__');
+  if (tokens.some((t) => GREETING_WORDS.has(t))) out.push('__greet__');
+  if (tokens.some((t) => OFF_TOPIC_WORDS.has(t))) out.push('__offtopic__');
   return out;
 }
 

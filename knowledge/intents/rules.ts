@@ -47,7 +47,8 @@ const ESCALATE_PATTERNS: RegExp[] = [
   /\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |the )?(?:real |actual |live )?(?:human|person|people|engineer|agent|someone|somebody|admin|support|expert|tech)\b/,
   /\b(?:get|give|need|want|send|connect|transfer|put) (?:me )?(?:to |through to |with )?(?:a |an |the |some |real )?(?:human|real person|live agent|engineer|support engineer|person|somebody real|someone real)\b/,
   /\bescalat(?:e|ion)\b(?! (?:policy|path|matrix))/,
-  /\b(?:real|actual) (?:human|person|engineer)\b/,
+  // "are you a real person" / "am i talking to a real human" ask what the bot is (help), not for a person.
+  /^(?!(?:are|r) (?:you|u)\b|am i talking to\b|is this (?:a |an )?(?:bot|real)\b).*\b(?:real|actual) (?:human|person|engineer)\b/,
   /\b(?:open|file|raise|log|create|book) (?:a |an |me a )?(?:support |premier )?(?:ticket|case with|incident|call with)\b/,
 ];
 

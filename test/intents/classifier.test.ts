@@ -18,7 +18,9 @@ describe('intent classifier', () => {
   let model: IntentModelJson;
   let classifier: IntentClassifier;
 
-  before(() => {
+  before(function () {
+    // Training on the full data set takes a few seconds on a busy machine.
+    this.timeout(60_000);
     data = readIntentData();
     model = trainIntentModel(data);
     classifier = loadIntentModel(model);
