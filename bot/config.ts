@@ -2,6 +2,7 @@
 // Everything else receives a typed Config; nothing outside bot/ reads process.env.
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseChannelReference } from './escalation/teams/channel-reference.js';
 
 /** Hosts attachments may be downloaded from when ATTACHMENT_HOSTS is not set: Direct Line, Teams/SharePoint, connector. */
 export const DEFAULT_ATTACHMENT_HOSTS = [
@@ -38,6 +39,25 @@ export interface Config {
   diagnoseApiToken?: string;
   shutdownTimeoutMs: number;
   logLevel: LogLevel;
+  /** Where people reach the bot (report and console links); defaults to the listening address. */
+  publicBaseUrl?: string;
+  webChat: {
+    directLineSecret?: string;
+    directLineEndpoint?: string;
+    embedOrigins: string[];
+    title?: string;
+    accent?: string;
+  };
+  reportRetentionDays: number;
+  escalation: {
+    /** Absent in local mode: a random key is made for the run and printed in the start-up log. */
+    apiKey?: string;
+    webhook?: { url: string; secret: string };
+    /** ENGINEERS_CHANNEL as given (JSON); parsed by bot/escalation. */
+    engineersChannel?: string;
+    admins: string[];
+    handoffEvents: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -82,6 +102,35 @@ const envSchema = z
       message: 'must be at least 16 characters',
     }),
     SHUTDOWN_TIMEOUT_MS: intIn(0, 120_000, 10_000),
+    PUBLIC_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(v), {
+      message: 'must be an http(s) URL such as https://bot.contoso.com',
+    }),
+    DIRECTLINE_SECRET: optionalString,
+    DIRECTLINE_ENDPOINT: optionalString.refine((v) => v === undefined || /^https:\/\/[^\s/]+/.test(v), {
+      message: 'must be an https URL',
+    }),
+    WEBCHAT_EMBED_ORIGINS: optionalString.refine(
+      (v) => v === undefined || v.split(',').every((o) => /^https?:\/\/[^\s/]+$/.test(o.trim())),
+      { message: 'must be comma-separated origins such as https://support.contoso.com (no paths)' },
+    ),
+    WEBCHAT_TITLE: optionalString.refine((v) => v === undefined || v.length <= 80, { message: 'must be at most 80 characters' }),
+    WEBCHAT_ACCENT: optionalString.refine((v) => v === undefined || /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v), {
+      message: 'must be a hex colour such as #1E4E8C',
+    }),
+    REPORT_RETENTION_DAYS: intIn(1, 3650, 30),
+    ENGINEERS_API_KEY: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters' }),
+    ESCALATION_WEBHOOK_URL: optionalString.refine((v) => v === undefined || /^https:\/\/[^\s/]+/.test(v), {
+      message: 'must be an https URL',
+    }),
+    ESCALATION_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || v.length >= 16, {
+      message: 'must be at least 16 characters',
+    }),
+    ENGINEERS_CHANNEL: optionalString,
+    ENGINEERS_ADMINS: optionalString,
+    ESCALATION_HANDOFF_EVENTS: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.enum(['true', 'false']).default('false'),
+    ),
     LOG_LEVEL: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
       z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -100,6 +149,14 @@ const envSchema = z
       if (env.MicrosoftAppType !== 'UserAssignedMSI' && !env.MicrosoftAppPassword) add('MicrosoftAppPassword', `is required for MicrosoftAppType=${env.MicrosoftAppType}`);
     }
     if (env.STORAGE === 'postgres' && !env.DATABASE_URL) add('DATABASE_URL', 'is required when STORAGE=postgres');
+    if (env.ESCALATION_WEBHOOK_URL && !env.ESCALATION_WEBHOOK_SECRET) add('ESCALATION_WEBHOOK_SECRET', 'is required when ESCALATION_WEBHOOK_URL is set (the body is signed with it)');
+    if (env.ENGINEERS_CHANNEL) {
+      try {
+        parseChannelReference(env.ENGINEERS_CHANNEL);
+      } catch (err) {
+        add('ENGINEERS_CHANNEL', (err as Error).message);
+      }
+    }
   });
 
 /** Parses the environment into a Config; throws ConfigError listing every problem (never echoing secret values). */
@@ -131,7 +188,27 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     diagnoseApiToken: e.DIAGNOSE_API_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    webChat: {
+      directLineSecret: e.DIRECTLINE_SECRET,
+      directLineEndpoint: e.DIRECTLINE_ENDPOINT,
+      embedOrigins: list(e.WEBCHAT_EMBED_ORIGINS),
+      title: e.WEBCHAT_TITLE,
+      accent: e.WEBCHAT_ACCENT,
+    },
+    reportRetentionDays: e.REPORT_RETENTION_DAYS,
+    escalation: {
+      apiKey: e.ENGINEERS_API_KEY,
+      webhook: e.ESCALATION_WEBHOOK_URL ? { url: e.ESCALATION_WEBHOOK_URL, secret: e.ESCALATION_WEBHOOK_SECRET as string } : undefined,
+      engineersChannel: e.ENGINEERS_CHANNEL,
+      admins: list(e.ENGINEERS_ADMINS),
+      handoffEvents: e.ESCALATION_HANDOFF_EVENTS === 'true',
+    },
   };
+}
+
+function list(value: string | undefined): string[] {
+  return value ? value.split(',').map((v) => v.trim()).filter(Boolean) : [];
 }
 
 /** The subset safe to log: no passwords, tokens or connection strings. */

@@ -3,7 +3,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { IngestOptions } from '../knowledge/ingest/types.js';
 import type { Classification } from '../knowledge/intents/index.js';
-import type { Case } from '../knowledge/types.js';
+import type { Case, Diagnosis } from '../knowledge/types.js';
 import type { FeedbackOutcome } from './feedback/index.js';
 import type { KnowledgeBase } from '../knowledge/kb-loader/load.js';
 import type { AttachmentService } from './attachments/index.js';
@@ -12,7 +12,7 @@ import type { Logger } from './log.js';
 export interface BotServices {
   kb: KnowledgeBase;
   /** `collect(activity)` -> the message's files as IngestInputs (streams: read once) plus per-file errors. */
-  attachments: AttachmentService;
+  attachments: Pick<AttachmentService, 'collect'>;
   /** Pass to diagnoseInputs / ingestion so uploads are capped the same everywhere. */
   ingestOptions: IngestOptions;
   log: Logger;
@@ -25,4 +25,6 @@ export interface BotServices {
   recordFeedback: (causeId: string, outcome: FeedbackOutcome, conversationId: string) => Promise<void>;
   /** Hands a case to engineers (tickets); absent when escalation is not configured. */
   escalate?: (context: TurnContext, c: Case) => Promise<void>;
+  /** Stores a diagnosis report page and returns its link. */
+  reportLink?: (c: Case, d: Diagnosis) => Promise<string>;
 }

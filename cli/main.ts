@@ -5,8 +5,9 @@ import classify from './commands/classify.js';
 import diagnose from './commands/diagnose.js';
 import explain from './commands/explain.js';
 import kb from './commands/kb.js';
+import tickets from './commands/tickets.js';
 
-export const commands: CliCommand[] = [diagnose, explain, classify, kb];
+export const commands: CliCommand[] = [diagnose, explain, classify, kb, tickets];
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;

@@ -232,6 +232,7 @@ export class DiagnoseDialog extends Dialog {
         total: d.hypotheses.length,
         ruledOut: c.ruledOut.length,
         codes: d.codes,
+        reportUrl: await this.reportUrl(c, d),
       }),
     );
   }
@@ -253,6 +254,17 @@ export class DiagnoseDialog extends Dialog {
     const conversationId = context.activity.conversation?.id ?? '';
     if (this.services.recordFeedback) await this.services.recordFeedback(causeId, outcome, conversationId);
     else this.services.log.warn('feedback not stored: no feedback store configured', { causeId, outcome });
+  }
+
+  /** A failed report store must not cost the user the diagnosis itself: the card then goes without the link. */
+  private async reportUrl(c: Case, d: Diagnosis): Promise<string | undefined> {
+    if (!this.services.reportLink) return undefined;
+    try {
+      return await this.services.reportLink(c, d);
+    } catch (err) {
+      this.services.log.warn('report not stored', { error: (err as Error).message });
+      return undefined;
+    }
   }
 
   private async noCauseShown(context: TurnContext): Promise<Next> {

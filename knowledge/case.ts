@@ -7,6 +7,8 @@ import type { Case } from './types.js';
 
 /** Text signatures read at most this much of an uploaded plain-text document. */
 const MAX_DOCUMENT_CHARS = 100_000;
+/** Timelines kept per case: enough to show every trace of a typical FailedReqLogFiles zip. */
+const MAX_TIMELINES = 50;
 
 export function addMessage(c: Case, text: string): Case {
   const clean = redactText(text).text.trim();
@@ -17,6 +19,7 @@ export function addMessage(c: Case, text: string): Case {
 export function addIngestResult(c: Case, result: IngestResult): Case {
   c.evidence.push(...result.evidence);
   c.errors = [...(c.errors ?? []), ...result.errors];
+  if (result.timelines.length > 0) c.timelines = [...(c.timelines ?? []), ...result.timelines].slice(0, MAX_TIMELINES);
   for (const f of result.files) {
     if (f.format !== 'text' || !f.redactedText) continue;
     c.evidence.push({

@@ -1,5 +1,6 @@
 // The core types shared by the engine, the ingestion layer, the bot, the CLI and the HTTP API.
 // Nothing here knows about Bot Framework, the file system or the environment.
+import type { RequestTimeline } from './ingest/types.js';
 
 /** Where a fact came from, precise enough to cite: "fr000041.xml, event 14". */
 export interface EvidenceSource {
@@ -55,6 +56,8 @@ export interface Case {
   ruledOut: string[];
   /** Problems with uploaded files (each names the file). */
   errors?: FileError[];
+  /** The request pipeline of each uploaded trace, for report pages and engineers (capped). */
+  timelines?: RequestTimeline[];
 }
 
 export function emptyCase(): Case {

@@ -20,6 +20,7 @@ export const BUTTON_TITLES = {
   escalate: 'Talk to an engineer',
   show_more: 'Show more',
   show_less: 'Show less',
+  report: 'Open the full report',
 } as const;
 
 export function isCardActionKind(value: unknown): value is CardActionKind {

@@ -17,6 +17,8 @@ export interface CauseView {
   /** Causes the user already ruled out in this case (changes the heading to "next most likely"). */
   ruledOut?: number;
   codes?: DecodedCode[];
+  /** The diagnosis report page (evidence highlighted, trace timelines). */
+  reportUrl?: string;
 }
 
 interface Detail {
@@ -184,6 +186,7 @@ function causeActions(view: CauseView): CardAction[] {
   ];
   if (view.total > 1) actions.push(submitAction(BUTTON_TITLES.show_all, { action: 'show_all' }));
   actions.push(submitAction(BUTTON_TITLES.escalate, { action: 'escalate', causeId }));
+  if (view.reportUrl) actions.push({ type: 'Action.OpenUrl', title: BUTTON_TITLES.report, url: view.reportUrl });
   return actions;
 }
 

@@ -43,6 +43,7 @@ function render(view: CauseView, excerpts: boolean): string {
     );
   if (h.references.length)
     out.push('', '**References**', '', ...h.references.map((r) => `- [${r.title}](${r.url})`));
+  if (view.reportUrl) out.push('', `[${BUTTON_TITLES.report}](${view.reportUrl})`);
   const replies = [
     BUTTON_TITLES.fixed,
     BUTTON_TITLES.not_it,

@@ -39,7 +39,12 @@ export interface ConversationStoreOptions {
   now?: () => number;
 }
 
-export const STORE_DEFAULTS = { maxConversations: 500, maxActivities: 1000, maxAttachmentBytes: 256 * 1024 * 1024, idleMs: 2 * 60 * 60 * 1000 };
+export const STORE_DEFAULTS = {
+  maxConversations: 500,
+  maxActivities: 1000,
+  maxAttachmentBytes: 256 * 1024 * 1024,
+  idleMs: 2 * 60 * 60 * 1000,
+};
 
 export function randomId(bytes = 16): string {
   return randomBytes(bytes).toString('base64url');
@@ -86,7 +91,11 @@ export class ConversationStore {
     const c = this.conversations.get(id);
     if (!c || this.now() - c.lastUsed > this.options.idleMs) {
       if (c) this.remove(c);
-      throw new DirectLineError(404, 'NotFound', 'The conversation does not exist or has ended; start a new one.');
+      throw new DirectLineError(
+        404,
+        'NotFound',
+        'The conversation does not exist or has ended; start a new one.',
+      );
     }
     c.lastUsed = this.now();
     // Re-insert so Map order is least-recently-used first.
@@ -100,24 +109,33 @@ export class ConversationStore {
     c.seq += 1;
     const stored = { ...activity, id: activity.id ?? `${c.id}|${String(c.seq).padStart(7, '0')}` };
     c.activities.push({ seq: c.seq, activity: stored });
-    if (c.activities.length > this.options.maxActivities) c.activities.splice(0, c.activities.length - this.options.maxActivities);
+    if (c.activities.length > this.options.maxActivities)
+      c.activities.splice(0, c.activities.length - this.options.maxActivities);
     return stored;
   }
 
   /** Activities after `watermark` and the new watermark. */
   since(c: Conversation, watermark: number): { activities: Partial<Activity>[]; watermark: string } {
-    return { activities: c.activities.filter((a) => a.seq > watermark).map((a) => a.activity), watermark: String(c.seq) };
+    return {
+      activities: c.activities.filter((a) => a.seq > watermark).map((a) => a.activity),
+      watermark: String(c.seq),
+    };
   }
 
   /** Keeps an upload; evicts the least recently used other conversations when the global budget would be exceeded. */
   addAttachment(c: Conversation, name: string, contentType: string, data: Buffer): StoredAttachment {
-    if (data.length > this.options.maxAttachmentBytes) throw new DirectLineError(413, 'FileTooLarge', `${name} is too large to keep.`);
+    if (data.length > this.options.maxAttachmentBytes)
+      throw new DirectLineError(413, 'FileTooLarge', `${name} is too large to keep.`);
     for (const other of [...this.conversations.values()]) {
       if (this.attachmentBytes + data.length <= this.options.maxAttachmentBytes) break;
       if (other !== c) this.remove(other);
     }
     if (this.attachmentBytes + data.length > this.options.maxAttachmentBytes) {
-      throw new DirectLineError(503, 'ServiceError', 'Too many uploads are held right now; start a new conversation and try again.');
+      throw new DirectLineError(
+        503,
+        'ServiceError',
+        'Too many uploads are held right now; start a new conversation and try again.',
+      );
     }
     const attachment: StoredAttachment = { id: randomId(), name, contentType, data };
     c.attachments.set(attachment.id, attachment);
@@ -128,7 +146,8 @@ export class ConversationStore {
 
   private expireIdle(): void {
     const now = this.now();
-    for (const c of [...this.conversations.values()]) if (now - c.lastUsed > this.options.idleMs) this.remove(c);
+    for (const c of [...this.conversations.values()])
+      if (now - c.lastUsed > this.options.idleMs) this.remove(c);
   }
 
   private evictOldest(): void {

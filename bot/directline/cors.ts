@@ -24,7 +24,12 @@ export function preflightHandler(origins: readonly string[]) {
   return async function preflight(req: Request, res: Response): Promise<void> {
     const origin = allowedOrigin(req, origins);
     if (!origin) {
-      res.send(403, { error: { code: 'Forbidden', message: 'This origin may not call the chat endpoints (see WEBCHAT_EMBED_ORIGINS).' } });
+      res.send(403, {
+        error: {
+          code: 'Forbidden',
+          message: 'This origin may not call the chat endpoints (see WEBCHAT_EMBED_ORIGINS).',
+        },
+      });
       return;
     }
     res.header('vary', 'Origin');

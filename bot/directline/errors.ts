@@ -1,6 +1,15 @@
 // Errors of the embedded Direct Line, shaped like the real service's ({ error: { code, message } }) so Web Chat and
 // people reading the network tab see familiar answers.
-export type DirectLineErrorCode = 'BadArgument' | 'BadSyntax' | 'TokenExpired' | 'Forbidden' | 'Unauthorized' | 'NotFound' | 'FileTooLarge' | 'TooManyRequests' | 'ServiceError';
+export type DirectLineErrorCode =
+  | 'BadArgument'
+  | 'BadSyntax'
+  | 'TokenExpired'
+  | 'Forbidden'
+  | 'Unauthorized'
+  | 'NotFound'
+  | 'FileTooLarge'
+  | 'TooManyRequests'
+  | 'ServiceError';
 
 export class DirectLineError extends Error {
   constructor(

@@ -5,7 +5,13 @@ import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Logger } from '../log.js';
 import { errorContext } from '../turn-error.js';
 import { BotDeliveryError, type BotDelivery } from './bot-delivery.js';
-import { ConversationStore, randomId, type Conversation, type ConversationStoreOptions, type StoredAttachment } from './conversation-store.js';
+import {
+  ConversationStore,
+  randomId,
+  type Conversation,
+  type ConversationStoreOptions,
+  type StoredAttachment,
+} from './conversation-store.js';
 import { DirectLineError } from './errors.js';
 import type { UploadedFile } from './multipart-upload.js';
 import { TokenSigner, type TokenClaims } from './token-signer.js';
@@ -30,7 +36,23 @@ export interface ConversationInfo {
 }
 
 /** Fields a client may set on an activity it posts; everything else (from, conversation, ids, serviceUrl) is ours. */
-const CLIENT_FIELDS = ['type', 'text', 'textFormat', 'locale', 'attachments', 'attachmentLayout', 'channelData', 'value', 'name', 'entities', 'suggestedActions', 'speak', 'inputHint', 'localTimestamp', 'localTimezone'] as const;
+const CLIENT_FIELDS = [
+  'type',
+  'text',
+  'textFormat',
+  'locale',
+  'attachments',
+  'attachmentLayout',
+  'channelData',
+  'value',
+  'name',
+  'entities',
+  'suggestedActions',
+  'speak',
+  'inputHint',
+  'localTimestamp',
+  'localTimezone',
+] as const;
 const FORWARDED_TYPES = new Set(['message', 'event']);
 const MAX_TEXT = 20_000;
 
@@ -54,7 +76,11 @@ export class LocalDirectLine {
   }
 
   /** POST /v3/directline/conversations with a conversation token: the token's conversation, joined once. */
-  startConversation(claims: TokenClaims, token: string, expiresIn: number): ConversationInfo & { referenceGrammarId?: string } {
+  startConversation(
+    claims: TokenClaims,
+    token: string,
+    expiresIn: number,
+  ): ConversationInfo & { referenceGrammarId?: string } {
     const conversation = this.conversations.get(claims.conv);
     this.join(conversation);
     return { conversationId: conversation.id, token, expires_in: expiresIn, userId: conversation.userId };
@@ -64,16 +90,27 @@ export class LocalDirectLine {
   reconnect(claims: TokenClaims, token: string): ConversationInfo {
     const conversation = this.conversations.get(claims.conv);
     this.join(conversation);
-    return { conversationId: conversation.id, token, expires_in: Math.max(0, claims.exp - Math.floor(Date.now() / 1000)), userId: conversation.userId };
+    return {
+      conversationId: conversation.id,
+      token,
+      expires_in: Math.max(0, claims.exp - Math.floor(Date.now() / 1000)),
+      userId: conversation.userId,
+    };
   }
 
   refresh(claims: TokenClaims): ConversationInfo {
     return this.info(this.conversations.get(claims.conv));
   }
 
-  activities(claims: TokenClaims, watermark: string | undefined): { activities: Partial<Activity>[]; watermark: string } {
+  activities(
+    claims: TokenClaims,
+    watermark: string | undefined,
+  ): { activities: Partial<Activity>[]; watermark: string } {
     const n = Number(watermark);
-    return this.conversations.since(this.conversations.get(claims.conv), Number.isInteger(n) && n >= 0 ? n : 0);
+    return this.conversations.since(
+      this.conversations.get(claims.conv),
+      Number.isInteger(n) && n >= 0 ? n : 0,
+    );
   }
 
   /** POST .../activities: echoes the activity with its id and hands it to the bot; returns the id. */
@@ -81,7 +118,9 @@ export class LocalDirectLine {
     const conversation = this.conversations.get(claims.conv);
     const activity = this.fromClient(conversation, body);
     // JSON posts may not point the bot at arbitrary URLs: only https links or inline content (cards) pass.
-    activity.attachments = (activity.attachments ?? []).filter((a) => !a.contentUrl || /^https:\/\//i.test(a.contentUrl));
+    activity.attachments = (activity.attachments ?? []).filter(
+      (a) => !a.contentUrl || /^https:\/\//i.test(a.contentUrl),
+    );
     return this.accept(conversation, activity);
   }
 
@@ -92,7 +131,11 @@ export class LocalDirectLine {
     activity.type = 'message';
     activity.attachments = files.map((f) => {
       const stored = this.conversations.addAttachment(conversation, f.name, f.contentType, f.data);
-      return { name: f.name, contentType: f.contentType, contentUrl: this.attachmentUrl(conversation, stored) };
+      return {
+        name: f.name,
+        contentType: f.contentType,
+        contentUrl: this.attachmentUrl(conversation, stored),
+      };
     });
     return this.accept(conversation, activity);
   }
@@ -132,17 +175,27 @@ export class LocalDirectLine {
   }
 
   private fromClient(conversation: Conversation, body: unknown): Partial<Activity> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DirectLineError(400, 'BadArgument', 'Send an activity as a JSON object.');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new DirectLineError(400, 'BadArgument', 'Send an activity as a JSON object.');
     const given = body as Record<string, unknown>;
     const activity: Record<string, unknown> = {};
     for (const field of CLIENT_FIELDS) if (given[field] !== undefined) activity[field] = given[field];
-    if (typeof activity.type !== 'string') throw new DirectLineError(400, 'BadArgument', 'The activity needs a "type".');
-    if (typeof activity.text === 'string' && activity.text.length > MAX_TEXT) throw new DirectLineError(400, 'BadArgument', `Messages are limited to ${MAX_TEXT} characters.`);
-    if (activity.attachments !== undefined && !Array.isArray(activity.attachments)) throw new DirectLineError(400, 'BadArgument', '"attachments" must be an array.');
+    if (typeof activity.type !== 'string')
+      throw new DirectLineError(400, 'BadArgument', 'The activity needs a "type".');
+    if (typeof activity.text === 'string' && activity.text.length > MAX_TEXT)
+      throw new DirectLineError(400, 'BadArgument', `Messages are limited to ${MAX_TEXT} characters.`);
+    if (activity.attachments !== undefined && !Array.isArray(activity.attachments))
+      throw new DirectLineError(400, 'BadArgument', '"attachments" must be an array.');
     return {
       ...(activity as Partial<Activity>),
       // The token decides who speaks, whatever "from" says (Direct Line does the same for user-bound tokens).
-      from: { ...this.user(conversation), name: typeof (given.from as ChannelAccount | undefined)?.name === 'string' ? String((given.from as ChannelAccount).name).slice(0, 100) : '' },
+      from: {
+        ...this.user(conversation),
+        name:
+          typeof (given.from as ChannelAccount | undefined)?.name === 'string'
+            ? String((given.from as ChannelAccount).name).slice(0, 100)
+            : '',
+      },
       locale: typeof activity.locale === 'string' ? activity.locale : conversation.locale,
     };
   }
@@ -170,7 +223,8 @@ export class LocalDirectLine {
       recipient: this.bot,
       timestamp: new Date(),
     });
-    if (FORWARDED_TYPES.has(activity.type ?? '')) this.enqueue(conversation, { ...echoed, serviceUrl: this.serviceUrl() });
+    if (FORWARDED_TYPES.has(activity.type ?? ''))
+      this.enqueue(conversation, { ...echoed, serviceUrl: this.serviceUrl() });
     return echoed.id as string;
   }
 
@@ -201,9 +255,20 @@ export class LocalDirectLine {
       const replies = await this.options.deliver(activity);
       for (const reply of replies) this.conversations.append(conversation, this.fromBot(conversation, reply));
     } catch (err) {
-      this.options.log.error('web chat turn failed', { conversation: conversation.id.slice(0, 8), type: activity.type, status: err instanceof BotDeliveryError ? err.status : undefined, ...errorContext(err) });
+      this.options.log.error('web chat turn failed', {
+        conversation: conversation.id.slice(0, 8),
+        type: activity.type,
+        status: err instanceof BotDeliveryError ? err.status : undefined,
+        ...errorContext(err),
+      });
       if (activity.type === 'message') {
-        this.conversations.append(conversation, this.fromBot(conversation, { type: 'message', text: 'Sorry, I could not answer that message. Please try again in a moment.' }));
+        this.conversations.append(
+          conversation,
+          this.fromBot(conversation, {
+            type: 'message',
+            text: 'Sorry, I could not answer that message. Please try again in a moment.',
+          }),
+        );
       }
     }
   }

@@ -35,7 +35,11 @@ async function readCapped(req: IncomingMessage, cap: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > cap) {
     req.resume();
-    throw new DirectLineError(413, 'FileTooLarge', tooLargeMessage('The upload', declared, DEFAULT_LIMITS.maxFileBytes));
+    throw new DirectLineError(
+      413,
+      'FileTooLarge',
+      tooLargeMessage('The upload', declared, DEFAULT_LIMITS.maxFileBytes),
+    );
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -43,7 +47,11 @@ async function readCapped(req: IncomingMessage, cap: number): Promise<Buffer> {
     total += (chunk as Buffer).length;
     if (total > cap) {
       req.resume();
-      throw new DirectLineError(413, 'FileTooLarge', tooLargeMessage('The upload', total, DEFAULT_LIMITS.maxFileBytes));
+      throw new DirectLineError(
+        413,
+        'FileTooLarge',
+        tooLargeMessage('The upload', total, DEFAULT_LIMITS.maxFileBytes),
+      );
     }
     chunks.push(chunk as Buffer);
   }
@@ -53,14 +61,21 @@ async function readCapped(req: IncomingMessage, cap: number): Promise<Buffer> {
 function parseActivityPart(text: string): Partial<Activity> {
   try {
     const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('not an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new TypeError('not an object');
     return value as Partial<Activity>;
   } catch (cause) {
-    throw Object.assign(new DirectLineError(400, 'BadSyntax', 'The "activity" part of the upload is not a JSON object.'), { cause });
+    throw Object.assign(
+      new DirectLineError(400, 'BadSyntax', 'The "activity" part of the upload is not a JSON object.'),
+      { cause },
+    );
   }
 }
 
-export async function readUpload(req: IncomingMessage, limits: UploadLimits = DEFAULT_LIMITS): Promise<ParsedUpload> {
+export async function readUpload(
+  req: IncomingMessage,
+  limits: UploadLimits = DEFAULT_LIMITS,
+): Promise<ParsedUpload> {
   const contentType = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data\s*;\s*boundary=/i.test(contentType)) {
     throw new DirectLineError(400, 'BadArgument', 'Uploads must be multipart/form-data.');
@@ -69,9 +84,14 @@ export async function readUpload(req: IncomingMessage, limits: UploadLimits = DE
   const body = await readCapped(req, limits.maxFiles * limits.maxFileBytes + 256 * 1024);
   let form: FormData;
   try {
-    form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), { headers: { 'content-type': contentType } }).formData();
+    form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length), {
+      headers: { 'content-type': contentType },
+    }).formData();
   } catch (cause) {
-    throw Object.assign(new DirectLineError(400, 'BadSyntax', 'The upload is not valid multipart/form-data.'), { cause });
+    throw Object.assign(
+      new DirectLineError(400, 'BadSyntax', 'The upload is not valid multipart/form-data.'),
+      { cause },
+    );
   }
   const result: ParsedUpload = { files: [] };
   const parts: [string, FormDataEntryValue][] = [];
@@ -83,10 +103,21 @@ export async function readUpload(req: IncomingMessage, limits: UploadLimits = DE
     }
     if (typeof value === 'string') continue;
     const name = safeFileName(value.name, `file-${result.files.length + 1}`);
-    if (value.size > limits.maxFileBytes) throw new DirectLineError(413, 'FileTooLarge', tooLargeMessage(name, value.size, limits.maxFileBytes));
-    result.files.push({ name, contentType: (value.type || 'application/octet-stream').slice(0, 200), data: Buffer.from(await value.arrayBuffer()) });
+    if (value.size > limits.maxFileBytes)
+      throw new DirectLineError(413, 'FileTooLarge', tooLargeMessage(name, value.size, limits.maxFileBytes));
+    result.files.push({
+      name,
+      contentType: (value.type || 'application/octet-stream').slice(0, 200),
+      data: Buffer.from(await value.arrayBuffer()),
+    });
   }
-  if (result.files.length === 0) throw new DirectLineError(400, 'BadArgument', 'The upload contains no file.');
-  if (result.files.length > limits.maxFiles) throw new DirectLineError(400, 'BadArgument', `At most ${limits.maxFiles} files per upload; zip the rest.`);
+  if (result.files.length === 0)
+    throw new DirectLineError(400, 'BadArgument', 'The upload contains no file.');
+  if (result.files.length > limits.maxFiles)
+    throw new DirectLineError(
+      400,
+      'BadArgument',
+      `At most ${limits.maxFiles} files per upload; zip the rest.`,
+    );
   return result;
 }

@@ -14,7 +14,14 @@ export function ownBaseUrlOf(server: Server): () => string {
   return () => {
     const address = server.server.address() as AddressInfo | string | null;
     if (!address || typeof address === 'string') throw new NotListeningError();
-    const host = address.family === 'IPv6' ? (address.address === '::' ? '127.0.0.1' : `[${address.address}]`) : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+    const host =
+      address.family === 'IPv6'
+        ? address.address === '::'
+          ? '127.0.0.1'
+          : `[${address.address}]`
+        : address.address === '0.0.0.0'
+          ? '127.0.0.1'
+          : address.address;
     return `http://${host}:${address.port}`;
   };
 }

@@ -59,7 +59,11 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRoutesD
     mode = { kind: 'embedded', directLine };
     registerLocalDirectLineRoutes(server, { directLine, corsOrigins, log: deps.log });
   } else {
-    mode = { kind: 'disabled', reason: 'Web chat needs DIRECTLINE_SECRET when the bot runs with app credentials (the embedded Direct Line only works in local mode).' };
+    mode = {
+      kind: 'disabled',
+      reason:
+        'Web chat needs DIRECTLINE_SECRET when the bot runs with app credentials (the embedded Direct Line only works in local mode).',
+    };
   }
   server.post('/api/directline/token', tokenRoute({ mode, corsOrigins, log: deps.log }));
   server.opts('/api/directline/token', preflightHandler(corsOrigins));
@@ -67,7 +71,12 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRoutesD
     mode,
     directLine,
     appendBotActivity(conversationId, activity) {
-      if (!directLine) throw new DirectLineError(404, 'NotFound', 'The embedded Direct Line is off (DIRECTLINE_SECRET is set or the bot is not in local mode).');
+      if (!directLine)
+        throw new DirectLineError(
+          404,
+          'NotFound',
+          'The embedded Direct Line is off (DIRECTLINE_SECRET is set or the bot is not in local mode).',
+        );
       return directLine.appendBotActivity(conversationId, activity);
     },
   };

@@ -45,7 +45,14 @@ export function tokenRoute(deps: TokenRouteDeps) {
     }
     if (mode.kind === 'embedded') {
       const info = mode.directLine.createConversation();
-      const session: ChatSession = { token: info.token, conversationId: info.conversationId, userId: info.userId, expiresIn: info.expires_in, domain: '/v3/directline', webSocket: false };
+      const session: ChatSession = {
+        token: info.token,
+        conversationId: info.conversationId,
+        userId: info.userId,
+        expiresIn: info.expires_in,
+        domain: '/v3/directline',
+        webSocket: false,
+      };
       res.send(200, session);
       return;
     }
@@ -53,12 +60,26 @@ export function tokenRoute(deps: TokenRouteDeps) {
     const userId = `dl_${randomId()}`;
     try {
       const generated = await generateToken(mode.client, userId);
-      const session: ChatSession = { token: generated.token, conversationId: generated.conversationId, userId, expiresIn: generated.expires_in, domain: mode.client.endpoint, webSocket: true };
+      const session: ChatSession = {
+        token: generated.token,
+        conversationId: generated.conversationId,
+        userId,
+        expiresIn: generated.expires_in,
+        domain: mode.client.endpoint,
+        webSocket: true,
+      };
       res.send(200, session);
     } catch (err) {
       const known = err instanceof DirectLineServiceError;
-      deps.log.error('direct line token exchange failed', { ...errorContext(err), status: known ? err.status : undefined, detail: known ? err.message : undefined });
-      res.send(502, { error: 'directline-unavailable', message: 'The chat service is not available right now; please try again later.' });
+      deps.log.error('direct line token exchange failed', {
+        ...errorContext(err),
+        status: known ? err.status : undefined,
+        detail: known ? err.message : undefined,
+      });
+      res.send(502, {
+        error: 'directline-unavailable',
+        message: 'The chat service is not available right now; please try again later.',
+      });
     }
   };
 }

@@ -57,7 +57,10 @@ export interface PacketHypothesis {
 export interface PacketQuestion {
   id: string;
   question: string;
+  /** The answer as the user saw it (its label). */
   answer: string;
+  /** The stored answer value (what the engine and the evaluation set use). */
+  value: string;
 }
 
 export interface TranscriptEntry {

@@ -23,21 +23,24 @@
       var s = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
       return s && s.expiresAt - Date.now() > 5 * 60 * 1000 ? s : null;
     } catch (err) {
+      console.warn('Ignoring an unreadable saved chat session:', err);
       sessionStorage.removeItem(SESSION_KEY);
       return null;
     }
   }
 
   function newSession() {
-    return fetch(config.tokenUrl, { method: 'POST', headers: { accept: 'application/json' } }).then(function (res) {
-      return res.json().then(function (body) {
-        if (!res.ok) throw new Error(body.message || 'HTTP ' + res.status);
-        body.expiresAt = Date.now() + body.expiresIn * 1000;
-        sessionStorage.setItem(SESSION_KEY, JSON.stringify(body));
-        body.fresh = true;
-        return body;
-      });
-    });
+    return fetch(config.tokenUrl, { method: 'POST', headers: { accept: 'application/json' } }).then(
+      function (res) {
+        return res.json().then(function (body) {
+          if (!res.ok) throw new Error(body.message || 'HTTP ' + res.status);
+          body.expiresAt = Date.now() + body.expiresIn * 1000;
+          sessionStorage.setItem(SESSION_KEY, JSON.stringify(body));
+          body.fresh = true;
+          return body;
+        });
+      },
+    );
   }
 
   // Files over the channel's cap are refused here, with the reason, instead of failing as "Send failed".
@@ -45,12 +48,24 @@
     return function (next) {
       return function (action) {
         if (action.type === 'WEB_CHAT/SEND_MESSAGE' && action.payload && action.payload.attachments) {
-          var big = action.payload.attachments.filter(function (a) { return a.blob && a.blob.size > config.maxUploadBytes; });
+          var big = action.payload.attachments.filter(function (a) {
+            return a.blob && a.blob.size > config.maxUploadBytes;
+          });
           if (big.length) {
             var name = big[0].blob.name || 'The file';
             store.dispatch({
               type: 'WEB_CHAT/SET_NOTIFICATION',
-              payload: { id: 'upload-too-large', level: 'error', message: name + ' is ' + formatBytes(big[0].blob.size) + '; uploads are limited to ' + formatBytes(config.maxUploadBytes) + ' per file. Zip it (FailedReqLogFiles folders compress well) or send only the failing fr*.xml trace.' },
+              payload: {
+                id: 'upload-too-large',
+                level: 'error',
+                message:
+                  name +
+                  ' is ' +
+                  formatBytes(big[0].blob.size) +
+                  '; uploads are limited to ' +
+                  formatBytes(config.maxUploadBytes) +
+                  ' per file. Zip it (FailedReqLogFiles folders compress well) or send only the failing fr*.xml trace.',
+              },
             });
             return undefined;
           }
@@ -83,21 +98,32 @@
   function start(session) {
     var WebChat = window.WebChat;
     var options = { token: session.token, webSocket: session.webSocket, pollingInterval: 1000 };
-    if (session.domain) options.domain = new URL(session.domain, window.location.href).toString().replace(/\/+$/, '');
+    if (session.domain)
+      options.domain = new URL(session.domain, window.location.href).toString().replace(/\/+$/, '');
     // Resuming a saved session: reconnect to its conversation instead of starting a new one.
     if (!session.fresh) options.conversationId = session.conversationId;
     var directLine = WebChat.createDirectLine(options);
-    var store = WebChat.createStore({}, function (s) { return uploadGuard(s); });
+    var store = WebChat.createStore({}, function (s) {
+      return uploadGuard(s);
+    });
     directLine.connectionStatus$.subscribe(function (status) {
       // 2 = Online, 3 = ExpiredToken, 4 = FailedToConnect, 5 = Ended
       if (status === 2) setStatus('', false);
       else if (status === 3 || status === 5) {
         sessionStorage.removeItem(SESSION_KEY);
         setStatus('The conversation ended. Reload the page to start a new one.', true);
-      } else if (status === 4) setStatus('Cannot reach the chat service. Check the connection and reload.', true);
+      } else if (status === 4)
+        setStatus('Cannot reach the chat service. Check the connection and reload.', true);
     });
     WebChat.renderWebChat(
-      { directLine: directLine, store: store, userID: session.userId, username: 'You', locale: navigator.language || 'en-US', styleOptions: styleOptions() },
+      {
+        directLine: directLine,
+        store: store,
+        userID: session.userId,
+        username: 'You',
+        locale: navigator.language || 'en-US',
+        styleOptions: styleOptions(),
+      },
       host,
     );
   }

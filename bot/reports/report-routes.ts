@@ -13,7 +13,11 @@ export interface ReportRouteDeps {
   log: Logger;
 }
 
-const PRIVATE_PAGE = { 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex, nofollow', 'x-frame-options': 'DENY' };
+const PRIVATE_PAGE = {
+  'cache-control': 'private, no-store',
+  'x-robots-tag': 'noindex, nofollow',
+  'x-frame-options': 'DENY',
+};
 
 function cspFor(nonce: string): string {
   return `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
@@ -31,14 +35,24 @@ export function reportRoute(deps: ReportRouteDeps) {
     try {
       const report = await deps.reports.get(id);
       if (!report) {
-        plainPage(res, 404, 'Report not found', 'This report does not exist or has expired. Ask the bot for the diagnosis again to get a new link.');
+        plainPage(
+          res,
+          404,
+          'Report not found',
+          'This report does not exist or has expired. Ask the bot for the diagnosis again to get a new link.',
+        );
         return;
       }
       const nonce = newNonce();
       sendHtml(res, 200, renderReportPage(report, nonce), { csp: cspFor(nonce), extra: PRIVATE_PAGE });
     } catch (err) {
       deps.log.error('report page failed', { route: '/reports/:id', ...errorContext(err) });
-      plainPage(res, 500, 'Report unavailable', 'The report could not be loaded; the server log has the details.');
+      plainPage(
+        res,
+        500,
+        'Report unavailable',
+        'The report could not be loaded; the server log has the details.',
+      );
     }
   };
 }

@@ -16,7 +16,11 @@ export const REPORT_LIMITS = {
 const cut = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 function trimEvidence(e: Evidence): Evidence {
-  return { ...e, value: cut(e.value, REPORT_LIMITS.evidenceChars), excerpt: cut(e.excerpt, REPORT_LIMITS.evidenceChars) };
+  return {
+    ...e,
+    value: cut(e.value, REPORT_LIMITS.evidenceChars),
+    excerpt: cut(e.excerpt, REPORT_LIMITS.evidenceChars),
+  };
 }
 
 function trimTimeline(t: RequestTimeline): RequestTimeline {
@@ -40,7 +44,10 @@ export function trimReport(input: ReportInput, now: Date): StoredReport {
       answers: { ...c.answers },
       ruledOut: [...c.ruledOut],
     },
-    diagnosis: { ...input.diagnosis, hypotheses: input.diagnosis.hypotheses.slice(0, REPORT_LIMITS.hypotheses) },
+    diagnosis: {
+      ...input.diagnosis,
+      hypotheses: input.diagnosis.hypotheses.slice(0, REPORT_LIMITS.hypotheses),
+    },
     timelines: (input.timelines ?? []).slice(0, REPORT_LIMITS.timelines).map(trimTimeline),
   };
 }

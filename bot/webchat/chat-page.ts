@@ -15,7 +15,14 @@ export interface ChatPageConfig {
 
 export function renderChatPage(config: ChatPageConfig): string {
   const { theme } = config;
-  const settings = { tokenUrl: config.tokenUrl, maxUploadBytes: config.maxUploadBytes, accent: theme.accent, mode: theme.mode, title: theme.title, unavailable: config.unavailable };
+  const settings = {
+    tokenUrl: config.tokenUrl,
+    maxUploadBytes: config.maxUploadBytes,
+    accent: theme.accent,
+    mode: theme.mode,
+    title: theme.title,
+    unavailable: config.unavailable,
+  };
   const classes = [`mode-${theme.mode}`, theme.embed ? 'embed' : ''].filter(Boolean).join(' ');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -12,7 +12,9 @@ export function embedSnippets(baseUrl: string): { script: string; iframe: string
 
 export function renderEmbedPage(baseUrl: string, embedOrigins: readonly string[]): string {
   const { script, iframe } = embedSnippets(baseUrl);
-  const allowed = embedOrigins.length ? embedOrigins.map((o) => `<code>${escapeHtml(o)}</code>`).join(', ') : 'none yet (only this bot itself)';
+  const allowed = embedOrigins.length
+    ? embedOrigins.map((o) => `<code>${escapeHtml(o)}</code>`).join(', ')
+    : 'none yet (only this bot itself)';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Embed the support chat</title><link rel="stylesheet" href="/webchat/chat.css"></head>
 <body class="doc"><main>

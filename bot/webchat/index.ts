@@ -2,5 +2,12 @@
 export { renderChatPage, type ChatPageConfig } from './chat-page.js';
 export { embedSnippets, renderEmbedPage } from './embed-page.js';
 export { registerWebChatRoutes, type WebChatRoutesDeps } from './register.js';
-export { AssetMissingError, assetRoute, loadAsset, publicAssetPath, webChatBundlePath, type StaticAsset } from './static-assets.js';
+export {
+  AssetMissingError,
+  assetRoute,
+  loadAsset,
+  publicAssetPath,
+  webChatBundlePath,
+  type StaticAsset,
+} from './static-assets.js';
 export { DEFAULT_THEME, isHexColour, resolveTheme, type ChatTheme, type ThemeDefaults } from './theme.js';

@@ -52,8 +52,16 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRoutesDeps): 
   const mode = deps.directLine.mode;
   server.get('/chat', async (req: Request, res: Response) => {
     const theme = resolveTheme(new URL(req.url ?? '/', 'http://x').searchParams, deps.theme);
-    const body = renderChatPage({ theme, tokenUrl: '/api/directline/token', maxUploadBytes: MAX_UPLOAD_FILE_BYTES, unavailable: mode.kind === 'disabled' ? mode.reason : undefined });
-    sendHtml(res, mode.kind === 'disabled' ? 503 : 200, body, { csp: chatCsp(mode, embedOrigins), extra: { 'cache-control': 'no-store' } });
+    const body = renderChatPage({
+      theme,
+      tokenUrl: '/api/directline/token',
+      maxUploadBytes: MAX_UPLOAD_FILE_BYTES,
+      unavailable: mode.kind === 'disabled' ? mode.reason : undefined,
+    });
+    sendHtml(res, mode.kind === 'disabled' ? 503 : 200, body, {
+      csp: chatCsp(mode, embedOrigins),
+      extra: { 'cache-control': 'no-store' },
+    });
   });
   server.get('/chat/embed', async (req: Request, res: Response) => {
     sendHtml(res, 200, renderEmbedPage(deps.publicBaseUrl ?? requestBaseUrl(req), embedOrigins), {
@@ -61,11 +69,23 @@ export function registerWebChatRoutes(server: Server, deps: WebChatRoutesDeps): 
       extra: { 'cache-control': 'no-store' },
     });
   });
-  server.get('/webchat/webchat.js', assetRoute(() => loadAsset(webChatBundlePath(), 'text/javascript; charset=utf-8'), 86_400));
-  server.get('/webchat/chat.js', assetRoute(() => loadAsset(publicAssetPath('chat.js'), 'text/javascript; charset=utf-8'), 300));
-  server.get('/webchat/chat.css', assetRoute(() => loadAsset(publicAssetPath('chat.css'), 'text/css; charset=utf-8'), 300));
+  server.get(
+    '/webchat/webchat.js',
+    assetRoute(() => loadAsset(webChatBundlePath(), 'text/javascript; charset=utf-8'), 86_400),
+  );
+  server.get(
+    '/webchat/chat.js',
+    assetRoute(() => loadAsset(publicAssetPath('chat.js'), 'text/javascript; charset=utf-8'), 300),
+  );
+  server.get(
+    '/webchat/chat.css',
+    assetRoute(() => loadAsset(publicAssetPath('chat.css'), 'text/css; charset=utf-8'), 300),
+  );
   // The embed loader runs on other sites: it must be fetchable cross-origin (it carries no data).
-  const embed = assetRoute(() => loadAsset(publicAssetPath('embed.js'), 'text/javascript; charset=utf-8'), 300);
+  const embed = assetRoute(
+    () => loadAsset(publicAssetPath('embed.js'), 'text/javascript; charset=utf-8'),
+    300,
+  );
   server.get('/webchat/embed.js', async (req: Request, res: Response) => {
     res.header('cross-origin-resource-policy', 'cross-origin');
     await embed(req, res);

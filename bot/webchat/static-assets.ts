@@ -45,7 +45,12 @@ export function loadAsset(file: string, contentType: string): StaticAsset {
   } catch (cause) {
     throw new AssetMissingError(file, { cause });
   }
-  return { body, gzipped: gzipSync(body), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, contentType };
+  return {
+    body,
+    gzipped: gzipSync(body),
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    contentType,
+  };
 }
 
 /** Loads on first request, so a server that never serves the chat never reads the 4 MB bundle. */
@@ -67,7 +72,11 @@ export function assetRoute(load: () => StaticAsset, maxAgeSeconds: number) {
     }
     const gzip = /\bgzip\b/.test(req.header('accept-encoding') ?? '');
     const body = gzip ? asset.gzipped : asset.body;
-    res.writeHead(200, { ...headers, 'content-length': String(body.length), ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    res.writeHead(200, {
+      ...headers,
+      'content-length': String(body.length),
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+    });
     res.end(body);
   };
 }

@@ -19,7 +19,12 @@ export interface ThemeDefaults {
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const MAX_TITLE = 80;
 
-export const DEFAULT_THEME: ChatTheme = { title: 'IIS identity support', accent: '#0f6cbd', mode: 'light', embed: false };
+export const DEFAULT_THEME: ChatTheme = {
+  title: 'IIS identity support',
+  accent: '#0f6cbd',
+  mode: 'light',
+  embed: false,
+};
 
 export function isHexColour(value: string): boolean {
   return HEX_COLOUR.test(value);
@@ -27,7 +32,8 @@ export function isHexColour(value: string): boolean {
 
 function cleanTitle(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_TITLE);
+  const controls = /[\u0000-\u001f\u007f]/g;
+  return value.replace(controls, ' ').trim().slice(0, MAX_TITLE);
 }
 
 export function resolveTheme(query: URLSearchParams, defaults: ThemeDefaults = {}): ChatTheme {

@@ -54,7 +54,7 @@ export function buildPacket(input: PacketInput): HandoffPacket {
 
   const questions: PacketQuestion[] = Object.entries(c.answers).map(([id, value]) => {
     const q = kb.questions.get(id);
-    return { id, question: q?.text ?? id, answer: q?.answers.find((a) => a.value === value)?.label ?? value };
+    return { id, question: q?.text ?? id, answer: q?.answers.find((a) => a.value === value)?.label ?? value, value };
   });
 
   const top = d.hypotheses[0];

@@ -1,0 +1,159 @@
+// End to end in headless Chromium: /chat with Bot Framework Web Chat over the embedded Direct Line, the real bot
+// (bot/default-bot.ts), the MBAM symptom, "Not it", a FREB upload through Web Chat's upload button, the report page.
+// Screenshots go to test/artifacts/ (ignored by git) for people to look at.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { diagnose, emptyCase, type Case } from '../../knowledge/index.js';
+import { ingestFiles } from '../../knowledge/ingest/index.js';
+import { startChannelServer, type ChannelServer } from '../directline/helpers/channel-server.js';
+import { chromiumPath, launchChromium } from './browser.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const FREB_PATH = fileURLToPath(
+  new URL('../fixtures/ingest/freb/mbam-static-500-0x80070542.xml', import.meta.url),
+);
+const FREB_NAME = 'mbam-static-500-0x80070542.xml';
+const SYMPTOM = 'our mbam portal shows only text, every file but index.html returns 500';
+
+/** Text of every bot message in the transcript (cards included). */
+async function botTranscript(page: Page): Promise<string> {
+  return page
+    .locator('.webchat__bubble:not(.webchat__bubble--from-user)')
+    .allInnerTexts()
+    .then((t) => t.join('\n'));
+}
+
+async function waitForBotCount(page: Page, moreThan: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)').length > n,
+    moreThan,
+    { timeout: 60_000 },
+  );
+}
+
+const botBubbles = (page: Page) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count();
+
+describe('web chat in a real browser (e2e)', function () {
+  this.timeout(180_000);
+  let server: ChannelServer;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  before(async function () {
+    const executable = chromiumPath();
+    if (!executable) {
+      // CI installs Debian's chromium (.ci/run); elsewhere say what is missing instead of failing obscurely.
+      if (process.env.CI) throw new Error('chromium is not installed: apt-get install -y chromium');
+      this.skip();
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startChannelServer();
+    browser = await launchChromium(executable as string);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('diagnoses the MBAM symptom, takes "Not it", reads an uploaded FREB trace and links the report', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+
+    await page.goto(`${server.url}/chat`);
+    const input = page.getByRole('textbox').first();
+    await input.waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.webchat__bubble').length > 0, undefined, {
+      timeout: 60_000,
+    });
+
+    // 1. The symptom -> the diagnosis card.
+    let before = await botBubbles(page);
+    await input.fill(SYMPTOM);
+    await input.press('Enter');
+    await waitForBotCount(page, before);
+    const notIt = page.getByRole('button', { name: /^Not it/ }).last();
+    await notIt.waitFor({ timeout: 60_000 });
+    assert.match(await botTranscript(page), /SeImpersonatePrivilege/);
+    await page.screenshot({ path: `${ARTIFACTS}01-diagnosis-card.png`, fullPage: false });
+
+    // 2. "Not it" -> the next cause (or a question / the honest "unknown").
+    before = await botBubbles(page);
+    await notIt.click();
+    await waitForBotCount(page, before);
+    await page.screenshot({ path: `${ARTIFACTS}02-after-not-it.png` });
+
+    // 3. Upload the trace through Web Chat's upload button, then send.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /upload file/i }).click();
+    await (await chooser).setFiles(FREB_PATH);
+    const send = page.getByRole('button', { name: /^send$/i });
+    await send.click();
+    await page.waitForFunction(
+      (name) =>
+        Array.from(document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)')).some((b) =>
+          (b.textContent ?? '').includes(name),
+        ),
+      FREB_NAME,
+      { timeout: 90_000 },
+    );
+    const afterUpload = await botTranscript(page);
+    assert.match(
+      afterUpload,
+      new RegExp(FREB_NAME.replace(/\./g, '\\.')),
+      'the diagnosis cites the uploaded trace',
+    );
+    assert.match(afterUpload, /0x80070542|event 18/);
+    await page.screenshot({ path: `${ARTIFACTS}03-trace-diagnosis.png` });
+    await page.screenshot({ path: `${ARTIFACTS}03-trace-diagnosis-full.png`, fullPage: true });
+
+    // 4. The report page: the link in the diagnosis when the conversation adds one; otherwise a report made from this
+    //    conversation's stored Case with createReport, as the conversation will.
+    const link = page.locator('a[href*="/reports/"]').last();
+    let reportUrl: string;
+    if ((await link.count()) > 0) {
+      reportUrl = (await link.getAttribute('href')) as string;
+    } else {
+      const conversationId = await page.evaluate(
+        () => JSON.parse(sessionStorage.getItem('iis-support-chat-session') ?? '{}').conversationId as string,
+      );
+      const key = `directline/conversations/${conversationId}/`; // ConversationState's storage key
+      const stored = (await server.app.storage.read([key]))[key] as { case?: Case } | undefined;
+      const c = stored?.case ?? emptyCase();
+      assert.ok(
+        c.evidence.some((e) => e.source.file === FREB_NAME),
+        'the Case holds the trace evidence',
+      );
+      const ingest = await ingestFiles([{ name: FREB_NAME, data: readFileSync(FREB_PATH) }]);
+      reportUrl = await server.links.create({
+        case: c,
+        diagnosis: diagnose(server.app.services.kb, c),
+        timelines: ingest.timelines,
+      });
+    }
+    const report = await context.newPage();
+    await report.goto(reportUrl);
+    await report
+      .getByText(/Failed at StaticFileModule/)
+      .first()
+      .waitFor();
+    assert.equal((await report.locator('svg .step.failed').count()) > 0, true, 'the failed step is drawn');
+    await report.screenshot({ path: `${ARTIFACTS}04-report.png`, fullPage: true });
+    await report
+      .locator('figure.timeline')
+      .first()
+      .screenshot({ path: `${ARTIFACTS}05-report-timeline.png` });
+
+    assert.deepEqual(
+      problems.filter((p) => /Content Security Policy|Refused to/i.test(p)),
+      [],
+      'no CSP violations',
+    );
+    await context.close();
+  });
+});

@@ -1,0 +1,114 @@
+// The ticket store and outbox against both backends: a ticket and its first deliveries commit together or not at
+// all, updates are optimistic and keep the lifecycle, and the outbox keeps a lane's order while an item is retried.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { moveTo, OutboxStore, TicketStore, TicketStoreError, type SqlDb, type TicketDraft } from '../../bot/escalation/index.js';
+import { migrate, PostgresDb, SqliteDb } from '../../bot/escalation/store/index.js';
+import { findPostgresBin, startPostgres, type PostgresServer } from '../bot/helpers/postgres-server.js';
+import { tempDir } from './helpers/escalation-app.js';
+
+function draft(conversationId = 'conv-1'): TicketDraft {
+  const at = new Date().toISOString();
+  return {
+    status: 'open',
+    trigger: 'requested',
+    createdAt: at,
+    updatedAt: at,
+    history: [{ status: 'open', at }],
+    live: true,
+    user: { conversationId, channelId: 'local-chat', reference: { conversation: { id: conversationId, isGroup: false, name: '', conversationType: 'personal' } } },
+    messages: [],
+    packet: { version: 1, summary: 's', trigger: 'requested', channel: 'local-chat', userWords: ['w'], codes: [], entities: [], environment: {}, files: [], hypotheses: [], questions: [], whatWouldHelp: [], transcript: [] },
+  };
+}
+
+function contract(open: () => Promise<SqlDb>) {
+  let db: SqlDb;
+  beforeEach(async () => {
+    db = await open();
+  });
+  afterEach(() => db.close());
+
+  it('stores a complete ticket with its deliveries and finds it by conversation', async () => {
+    const store = new TicketStore(db);
+    const t = await store.create(draft(), [{ kind: 'webhook', payload: { event: 'ticket.created' } }]);
+    assert.ok(t.id >= 1);
+    assert.deepEqual((await store.get(t.id))?.packet.userWords, ['w']);
+    assert.equal((await store.findLive('conv-1'))?.id, t.id);
+    assert.equal((await new OutboxStore(db).forTicket(t.id)).length, 1);
+  });
+
+  it('rolls the ticket back when its deliveries cannot be written', async () => {
+    const store = new TicketStore(db);
+    const before = (await store.list()).length;
+    // A payload that cannot be serialised fails inside the transaction, after the ticket row was inserted.
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await assert.rejects(store.create(draft('conv-x'), [{ kind: 'webhook', payload: cyclic }]), TicketStoreError);
+    assert.equal((await store.list()).length, before);
+    assert.equal(await store.findLive('conv-x'), undefined);
+  });
+
+  it('applies updates with the lifecycle and writes their deliveries', async () => {
+    const store = new TicketStore(db);
+    const t = await store.create(draft('conv-2'), []);
+    const taken = await store.update(t.id, (x) => {
+      moveTo(x, 'taken', new Date().toISOString(), 'Dana');
+      return [{ kind: 'user-message', payload: { text: 'taken' } }];
+    });
+    assert.equal(taken.status, 'taken');
+    assert.equal(taken.version, 2);
+    const closed = await store.update(t.id, (x) => moveTo(x, 'closed', new Date().toISOString()));
+    assert.equal(closed.live, false);
+    await assert.rejects(store.update(t.id, (x) => moveTo(x, 'taken', new Date().toISOString())), /cannot go from closed to taken/);
+    assert.equal(await store.findLive('conv-2'), undefined);
+  });
+
+  it('keeps a lane in order: a later item waits while an earlier one is retried', async () => {
+    const store = new TicketStore(db);
+    const outbox = new OutboxStore(db);
+    const t = await store.create(draft('conv-3'), [
+      { kind: 'user-message', payload: { text: '1' } },
+      { kind: 'user-message', payload: { text: '2' } },
+      { kind: 'webhook', payload: { event: 'e' } },
+    ]);
+    const now = Date.now();
+    const due = (await outbox.due(now)).filter((i) => i.ticketId === t.id);
+    assert.deepEqual(due.map((i) => i.kind), ['user-message', 'webhook']);
+    assert.ok(await outbox.claim(due[0].id, now, 1000));
+    assert.equal(await outbox.claim(due[0].id, now, 1000), false);
+    await outbox.retryLater(due[0].id, 'down', now + 60_000);
+    const later = (await outbox.due(now)).filter((i) => i.ticketId === t.id);
+    assert.deepEqual(later.map((i) => i.kind), ['webhook']);
+  });
+}
+
+describe('escalation ticket store', function () {
+  this.timeout(60_000);
+
+  describe('SQLite', () => {
+    contract(async () => {
+      const db = new SqliteDb(join(tempDir(), 'bot-state.sqlite'));
+      await migrate(db);
+      return db;
+    });
+  });
+
+  describe('PostgreSQL', function () {
+    const bin = findPostgresBin();
+    let server: PostgresServer | undefined;
+    before(function () {
+      if (!bin) {
+        console.warn('    PostgreSQL is not installed: skipping the PostgreSQL ticket store tests');
+        this.skip();
+      }
+      server = startPostgres(bin);
+    });
+    after(() => server?.stop());
+    contract(async () => {
+      const db = await PostgresDb.open(server!.url);
+      await migrate(db);
+      return db;
+    });
+  });
+});
