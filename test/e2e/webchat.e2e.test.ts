@@ -2,11 +2,9 @@
 // (bot/default-bot.ts), the MBAM symptom, "Not it", a FREB upload through Web Chat's upload button, the report page.
 // Screenshots go to test/artifacts/ (ignored by git) for people to look at.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { diagnose, emptyCase, type Case } from '../../knowledge/index.js';
-import { ingestFiles } from '../../knowledge/ingest/index.js';
 import { startChannelServer, type ChannelServer } from '../directline/helpers/channel-server.js';
 import { chromiumPath, launchChromium } from './browser.js';
 
@@ -112,32 +110,12 @@ describe('web chat in a real browser (e2e)', function () {
     await page.screenshot({ path: `${ARTIFACTS}03-trace-diagnosis.png` });
     await page.screenshot({ path: `${ARTIFACTS}03-trace-diagnosis-full.png`, fullPage: true });
 
-    // 4. The report page: the link in the diagnosis when the conversation adds one; otherwise a report made from this
-    //    conversation's stored Case with createReport, as the conversation will.
-    const link = page.locator('a[href*="/reports/"]').last();
-    let reportUrl: string;
-    if ((await link.count()) > 0) {
-      reportUrl = (await link.getAttribute('href')) as string;
-    } else {
-      const conversationId = await page.evaluate(
-        () => JSON.parse(sessionStorage.getItem('iis-support-chat-session') ?? '{}').conversationId as string,
-      );
-      const key = `directline/conversations/${conversationId}/`; // ConversationState's storage key
-      const stored = (await server.app.storage.read([key]))[key] as { case?: Case } | undefined;
-      const c = stored?.case ?? emptyCase();
-      assert.ok(
-        c.evidence.some((e) => e.source.file === FREB_NAME),
-        'the Case holds the trace evidence',
-      );
-      const ingest = await ingestFiles([{ name: FREB_NAME, data: readFileSync(FREB_PATH) }]);
-      reportUrl = await server.links.create({
-        case: c,
-        diagnosis: diagnose(server.app.services.kb, c),
-        timelines: ingest.timelines,
-      });
-    }
-    const report = await context.newPage();
-    await report.goto(reportUrl);
+    // 4. The report page, through the diagnosis card's own "Open the full report" button.
+    const popup = context.waitForEvent('page');
+    await page.getByRole('button', { name: /Open the full report/ }).last().click();
+    const report = await popup;
+    await report.waitForLoadState();
+    assert.match(report.url(), /\/reports\/[A-Za-z0-9_-]{16,}$/);
     await report
       .getByText(/Failed at StaticFileModule/)
       .first()
