@@ -1,0 +1,53 @@
+// Win32 system error codes (winerror.h) relevant to impersonation, delegation and Windows authentication.
+// Names and messages: Microsoft documentation, "System Error Codes" (learn.microsoft.com/windows/win32/debug/
+// system-error-codes, MicrosoftDocs/win32), messages CC-BY-4.0. The table is our own selection, typed for lookup.
+import type { Win32Row } from './rows.js';
+
+const WIN32_DOCS = 'learn.microsoft.com/windows/win32/debug/system-error-codes';
+
+export const WIN32_CODES: readonly Win32Row[] = [
+  { code: 0, name: 'ERROR_SUCCESS', message: 'The operation completed successfully.', source: WIN32_DOCS },
+  { code: 2, name: 'ERROR_FILE_NOT_FOUND', message: "The system cannot find the file specified.", source: WIN32_DOCS },
+  { code: 3, name: 'ERROR_PATH_NOT_FOUND', message: "The system cannot find the path specified.", source: WIN32_DOCS },
+  { code: 5, name: 'ERROR_ACCESS_DENIED', message: "Access is denied.", source: WIN32_DOCS },
+  { code: 13, name: 'ERROR_INVALID_DATA', message: "The data is invalid.", source: WIN32_DOCS },
+  { code: 33, name: 'ERROR_LOCK_VIOLATION', message: "The process cannot access the file because another process has locked a portion of the file.", source: WIN32_DOCS },
+  { code: 50, name: 'ERROR_NOT_SUPPORTED', message: "The request is not supported.", source: WIN32_DOCS },
+  { code: 86, name: 'ERROR_INVALID_PASSWORD', message: 'The specified network password is not correct.', source: WIN32_DOCS },
+  { code: 126, name: 'ERROR_MOD_NOT_FOUND', message: "The specified module could not be found.", source: WIN32_DOCS },
+  { code: 183, name: 'ERROR_ALREADY_EXISTS', message: "Cannot create a file when that file already exists.", source: WIN32_DOCS },
+  { code: 193, name: 'ERROR_BAD_EXE_FORMAT', message: "%1 is not a valid Win32 application.", source: WIN32_DOCS },
+  { code: 267, name: 'ERROR_DIRECTORY', message: "The directory name is invalid.", source: WIN32_DOCS },
+  { code: 1008, name: 'ERROR_NO_TOKEN', message: "An attempt was made to reference a token that does not exist.", source: WIN32_DOCS },
+  { code: 1069, name: 'ERROR_SERVICE_LOGON_FAILED', message: "The service did not start due to a logon failure.", source: WIN32_DOCS },
+  { code: 1300, name: 'ERROR_NOT_ALL_ASSIGNED', message: "Not all privileges or groups referenced are assigned to the caller.", source: WIN32_DOCS },
+  { code: 1311, name: 'ERROR_NO_LOGON_SERVERS', message: "There are currently no logon servers available to service the logon request.", source: WIN32_DOCS },
+  { code: 1312, name: 'ERROR_NO_SUCH_LOGON_SESSION', message: "A specified logon session does not exist. It may already have been terminated.", source: WIN32_DOCS },
+  { code: 1313, name: 'ERROR_NO_SUCH_PRIVILEGE', message: "A specified privilege does not exist.", source: WIN32_DOCS },
+  { code: 1314, name: 'ERROR_PRIVILEGE_NOT_HELD', message: "A required privilege is not held by the client.", source: WIN32_DOCS },
+  { code: 1317, name: 'ERROR_NO_SUCH_USER', message: "The specified account does not exist.", source: WIN32_DOCS },
+  { code: 1323, name: 'ERROR_WRONG_PASSWORD', message: "Unable to update the password. The value provided as the current password is incorrect.", source: WIN32_DOCS },
+  { code: 1326, name: 'ERROR_LOGON_FAILURE', message: "The user name or password is incorrect.", source: WIN32_DOCS },
+  { code: 1327, name: 'ERROR_ACCOUNT_RESTRICTION', message: "Account restrictions are preventing this user from signing in. For example: blank passwords aren't allowed, sign-in times are limited, or a policy restriction has been enforced.", source: WIN32_DOCS },
+  { code: 1328, name: 'ERROR_INVALID_LOGON_HOURS', message: "Your account has time restrictions that keep you from signing in right now.", source: WIN32_DOCS },
+  { code: 1329, name: 'ERROR_INVALID_WORKSTATION', message: "This user isn't allowed to sign in to this computer.", source: WIN32_DOCS },
+  { code: 1330, name: 'ERROR_PASSWORD_EXPIRED', message: "The password for this account has expired.", source: WIN32_DOCS },
+  { code: 1331, name: 'ERROR_ACCOUNT_DISABLED', message: "This user can't sign in because this account is currently disabled.", source: WIN32_DOCS },
+  { code: 1332, name: 'ERROR_NONE_MAPPED', message: "No mapping between account names and security IDs was done.", source: WIN32_DOCS },
+  { code: 1346, name: 'ERROR_BAD_IMPERSONATION_LEVEL', message: "Either a required impersonation level was not provided, or the provided impersonation level is invalid.", source: WIN32_DOCS },
+  { code: 1347, name: 'ERROR_CANT_OPEN_ANONYMOUS', message: "Cannot open an anonymous level security token.", source: WIN32_DOCS },
+  { code: 1349, name: 'ERROR_BAD_TOKEN_TYPE', message: "The type of the token is inappropriate for its attempted use.", source: WIN32_DOCS },
+  { code: 1355, name: 'ERROR_NO_SUCH_DOMAIN', message: "The specified domain either does not exist or could not be contacted.", source: WIN32_DOCS },
+  { code: 1380, name: 'ERROR_LOGON_NOT_GRANTED', message: "Logon failure: the user has not been granted the requested logon type at this computer.", source: WIN32_DOCS },
+  { code: 1385, name: 'ERROR_LOGON_TYPE_NOT_GRANTED', message: "Logon failure: the user has not been granted the requested logon type at this computer.", source: WIN32_DOCS },
+  { code: 1396, name: 'ERROR_WRONG_TARGET_NAME', message: "The target account name is incorrect.", source: WIN32_DOCS },
+  { code: 1398, name: 'ERROR_TIME_SKEW', message: "There is a time and/or date difference between the client and server.", source: WIN32_DOCS },
+  { code: 1787, name: 'ERROR_NO_TRUST_SAM_ACCOUNT', message: "The security database on the server does not have a computer account for this workstation trust relationship.", source: WIN32_DOCS },
+  { code: 1788, name: 'ERROR_TRUSTED_DOMAIN_FAILURE', message: "The trust relationship between the primary domain and the trusted domain failed.", source: WIN32_DOCS },
+  { code: 1789, name: 'ERROR_TRUSTED_RELATIONSHIP_FAILURE', message: "The trust relationship between this workstation and the primary domain failed.", source: WIN32_DOCS },
+  { code: 1792, name: 'ERROR_NETLOGON_NOT_STARTED', message: "An attempt was made to logon, but the network logon service was not started.", source: WIN32_DOCS },
+  { code: 1793, name: 'ERROR_ACCOUNT_EXPIRED', message: "The user's account has expired.", source: WIN32_DOCS },
+  { code: 1907, name: 'ERROR_PASSWORD_MUST_CHANGE', message: "The user's password must be changed before signing in.", source: WIN32_DOCS },
+  { code: 1909, name: 'ERROR_ACCOUNT_LOCKED_OUT', message: "The referenced account is currently locked out and may not be logged on to.", source: WIN32_DOCS },
+  { code: 1935, name: 'ERROR_AUTHENTICATION_FIREWALL_FAILED', message: "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.", source: WIN32_DOCS },
+  { code: 1265, name: 'ERROR_DOWNGRADE_DETECTED', message: "The system cannot contact a domain controller to service the authentication request. Please try again later.", source: WIN32_DOCS },];
