@@ -23,6 +23,8 @@ export interface SimilarityIndex {
   idf: Map<string, number>;
   /** One vector per phrase of each document. */
   docs: { docId: string; phrase: string; vector: SparseVector }[];
+  /** term -> the phrases that contain it, with the term's weight there: a text is compared only with phrases it shares words with. */
+  postings: Map<string, { phrase: number; weight: number }[]>;
 }
 
 /** Builds IDF over all phrases so that words every cause shares ("iis", "error") weigh little. */
@@ -33,10 +35,16 @@ export function buildSimilarityIndex(phrases: { docId: string; phrase: string }[
   const n = tokenized.length;
   const idf = new Map<string, number>();
   for (const [t, count] of df) idf.set(t, Math.log((1 + n) / (1 + count)) + 1);
-  return {
-    idf,
-    docs: tokenized.map((p) => ({ docId: p.docId, phrase: p.phrase, vector: weigh(p.terms, idf) })),
-  };
+  const docs = tokenized.map((p) => ({ docId: p.docId, phrase: p.phrase, vector: weigh(p.terms, idf) }));
+  const postings = new Map<string, { phrase: number; weight: number }[]>();
+  docs.forEach((d, phrase) => {
+    for (const [t, weight] of d.vector) {
+      const list = postings.get(t);
+      if (list) list.push({ phrase, weight });
+      else postings.set(t, [{ phrase, weight }]);
+    }
+  });
+  return { idf, docs, postings };
 }
 
 export function vectorize(text: string, index: SimilarityIndex): SparseVector {
@@ -61,16 +69,6 @@ function weigh(tokens: string[], idf: Map<string, number>): SparseVector {
   return v;
 }
 
-export function cosine(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, w] of small) {
-    const other = large.get(t);
-    if (other !== undefined) dot += w * other;
-  }
-  return dot;
-}
-
 /**
  * For each document, the phrase most similar to the text and its cosine. A phrase is compared with the
  * whole text and with each of its sentences, so a long message does not drown a matching sentence.
@@ -78,12 +76,18 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 export function bestPhrasePerDoc(text: string, index: SimilarityIndex): Map<string, { phrase: string; score: number }> {
   const chunks = [text, ...text.split(/(?<=[.!?\n])\s+/).filter((s) => s.trim().length > 0)];
   const vectors = [...new Set(chunks)].map((c) => vectorize(c, index)).filter((v) => v.size > 0);
-  const best = new Map<string, { phrase: string; score: number }>();
-  for (const doc of index.docs) {
-    let score = 0;
-    for (const v of vectors) score = Math.max(score, cosine(v, doc.vector));
-    const current = best.get(doc.docId);
-    if (!current || score > current.score) best.set(doc.docId, { phrase: doc.phrase, score });
+  // Dot products through the postings lists (vectors are normalised, so the dot product is the cosine).
+  const scores = new Float64Array(index.docs.length);
+  const dots = new Float64Array(index.docs.length);
+  for (const v of vectors) {
+    dots.fill(0);
+    for (const [t, w] of v) for (const p of index.postings.get(t) ?? []) dots[p.phrase] += w * p.weight;
+    for (let i = 0; i < dots.length; i++) if (dots[i] > scores[i]) scores[i] = dots[i];
   }
+  const best = new Map<string, { phrase: string; score: number }>();
+  index.docs.forEach((doc, i) => {
+    const current = best.get(doc.docId);
+    if (!current || scores[i] > current.score) best.set(doc.docId, { phrase: doc.phrase, score: scores[i] });
+  });
   return best;
 }

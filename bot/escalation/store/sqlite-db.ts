@@ -17,6 +17,8 @@ export class SqliteDb implements SqlDb {
   private readonly db: Database.Database;
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Prepared once per SQL text: the same few statements run on every turn (transcript, queued messages). */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly file: string) {
     try {
@@ -65,12 +67,21 @@ export class SqliteDb implements SqlDb {
 
   private rawQuery<T>(sql: string, params?: SqlParam[]): T[] {
     this.assertOpen();
-    return this.db.prepare(sql).all(named(params)) as T[];
+    return this.statement(sql).all(named(params)) as T[];
   }
 
   private rawExecute(sql: string, params?: SqlParam[]): number {
     this.assertOpen();
-    return this.db.prepare(sql).run(named(params)).changes;
+    return this.statement(sql).run(named(params)).changes;
+  }
+
+  private statement(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
   }
 
   private serial<T>(fn: () => T | Promise<T>): Promise<T> {
