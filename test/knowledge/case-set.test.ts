@@ -1,0 +1,25 @@
+// The engine against the labelled case set (test/cases), as `npm run eval` measures it. The top-1 floor is the
+// issue's target; the top-3 floor guards today's level (93.6%) while the 95% target is still open.
+import assert from 'node:assert/strict';
+import { evaluateCases } from '../../scripts/eval-cases.js';
+import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
+import { readCaseSet } from '../../runtime/case-set.js';
+
+describe('labelled case set', function () {
+  this.timeout(120_000);
+
+  it('has at least one case for every cause in the knowledge base, and at least 80 cases', () => {
+    const cases = readCaseSet();
+    assert.ok(cases.length >= 80, `${cases.length} cases`);
+    const expected = new Set(cases.map((c) => c.expect));
+    const missing = bundledKnowledgeBase().causes.filter((c) => !expected.has(c.id)).map((c) => c.id);
+    assert.deepEqual(missing, []);
+  });
+
+  it('ranks the right cause first in at least 85% of cases and in the top 3 in at least 93%', async () => {
+    const r = await evaluateCases();
+    const misses = r.misses.map((m) => `${m.c.id}: expected ${m.c.expect}, got ${m.got.slice(0, 3).join(', ')}`).join('\n');
+    assert.ok(r.top1 / r.total >= 0.85, `top-1 ${r.top1}/${r.total}\n${misses}`);
+    assert.ok(r.top3 / r.total >= 0.93, `top-3 ${r.top3}/${r.total}\n${misses}`);
+  });
+});
