@@ -4,6 +4,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { answer, diagnose, ruleOut, type Case, type Diagnosis, type Question } from '../knowledge/index.js';
+import { recordAsked } from '../knowledge/case.js';
 import {
   allCausesReply,
   captureGuideMarkdown,
@@ -207,6 +208,9 @@ export class DiagnoseDialog extends Dialog {
     if (d.question && !state.askedQuestionIds.includes(d.question.id)) {
       state.askedQuestionIds.push(d.question.id);
       state.pendingQuestion = d.question;
+      // Kept in the Case too (the dialog state forgets it once answered or skipped): the engineers' packet lists
+      // every question asked, with its answer or "not answered".
+      recordAsked(c, d.question);
       await sendQuestion(context, d.question, isSharedConversation(input));
       return;
     }

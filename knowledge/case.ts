@@ -3,7 +3,7 @@ import { redactText } from './ingest/redact/index.js';
 import { detectFormat } from './ingest/index.js';
 import type { IngestInput, IngestResult } from './ingest/types.js';
 import { KEY_TEXT_DOCUMENT } from './engine/index.js';
-import type { Case } from './types.js';
+import type { Case, Question } from './types.js';
 
 /** Text signatures read at most this much of an uploaded plain-text document. */
 const MAX_DOCUMENT_CHARS = 100_000;
@@ -40,6 +40,13 @@ export function ruleOut(c: Case, causeId: string): Case {
 
 export function answer(c: Case, questionId: string, value: string): Case {
   c.answers[questionId] = value;
+  return c;
+}
+
+/** Notes that a question was put to the user (once per question: a repeated prompt is the same question). */
+export function recordAsked(c: Case, question: Pick<Question, 'id' | 'text'>): Case {
+  c.asked ??= [];
+  if (!c.asked.some((q) => q.id === question.id)) c.asked.push({ id: question.id, text: question.text });
   return c;
 }
 

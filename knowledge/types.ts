@@ -58,6 +58,11 @@ export interface Case {
   errors?: FileError[];
   /** The request pipeline of each uploaded trace, for report pages and engineers (capped). */
   timelines?: RequestTimeline[];
+  /**
+   * The engine's questions the bot put to the user, in the order asked, answered or not. `answers` alone cannot say
+   * that a question went unanswered, and engineers must see what the user was already asked.
+   */
+  asked?: { id: string; text: string }[];
 }
 
 export function emptyCase(): Case {

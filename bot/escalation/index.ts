@@ -5,7 +5,7 @@ export { EscalationService, CHANNEL_SETTING, type EscalationOptions, type Ticket
 export { escalationMiddleware } from './escalation-middleware.js';
 export { ChannelReferenceError, DeliveryError, EscalationError, TicketInputError, TicketNotFoundError, TicketStateError, TicketStoreError } from './errors.js';
 export { canMove, createdMessage, moveTo, statusMessage } from './lifecycle.js';
-export { buildPacket, deepRedact, escalationTrigger, recordUploads, type FileCollectorLike } from './packet/index.js';
+export { buildPacket, deepRedact, escalationTrigger, NOT_ANSWERED, packetQuestions, recordUploads, type FileCollectorLike } from './packet/index.js';
 export { DEFAULT_BACKOFF, SIGNATURE_HEADER, signBody, type Backoff, type ProactiveAdapter, type WebChatAppend, type WebhookConfig } from './delivery/index.js';
 export { apiKeyMatches, registerConsolePage, registerTicketRoutes } from './routes/index.js';
 export { ConversationLogStore, OutboxStore, TicketStore, openEscalationDb, type SqlDb } from './store/index.js';

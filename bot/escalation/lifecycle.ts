@@ -37,11 +37,16 @@ export function statusMessage(ticket: Ticket, resolvedTitle?: string): string {
       return `The engineer${by} is waiting for your reply on ticket ${n}${note ? `: ${note}` : '.'}`;
     case 'resolved': {
       const cause = ticket.resolution?.causeId ? `cause: ${resolvedTitle ?? ticket.resolution.causeId}` : 'a cause not yet in the knowledge base';
-      return `Ticket ${n} is resolved (${cause})${ticket.resolution?.note ? `. ${ticket.resolution.note}` : '.'} You are talking to the bot again.`;
+      return `Ticket ${n} is resolved (${cause}).${ticket.resolution?.note ? ` ${sentence(ticket.resolution.note)}` : ''} You are talking to the bot again.`;
     }
     case 'closed':
       return `Ticket ${n} is closed. You are talking to the bot again; describe a new problem any time.`;
   }
+}
+
+/** An engineer's note as a sentence, so the next sentence of the message does not run on from it. */
+function sentence(note: string): string {
+  return /[.!?…]$/.test(note) ? note : `${note}.`;
 }
 
 export function createdMessage(ticket: Ticket, live: boolean): string {

@@ -57,10 +57,12 @@ export interface PacketHypothesis {
 export interface PacketQuestion {
   id: string;
   question: string;
-  /** The answer as the user saw it (its label). */
+  /** The answer as the user saw it (its label), or "not answered". */
   answer: string;
-  /** The stored answer value (what the engine and the evaluation set use). */
-  value: string;
+  /** The stored answer value (what the engine and the evaluation set use); absent when not answered. */
+  value?: string;
+  /** False for a question the bot asked and the user never answered (absent in tickets written before it existed). */
+  answered?: boolean;
 }
 
 export interface TranscriptEntry {

@@ -20,7 +20,8 @@ export function labelledCases(tickets: Ticket[]): ExportedCase[] {
     .filter((t) => isResolved(t) && t.resolution?.causeId && t.packet.userWords.length > 0)
     .map((t) => {
       const words = t.packet.userWords;
-      const answers = Object.fromEntries(t.packet.questions.map((q) => [q.id, q.value]));
+      // Only answered questions label the case: an unanswered one has no value for the engine to use.
+      const answers = Object.fromEntries(t.packet.questions.flatMap((q) => (q.value === undefined ? [] : [[q.id, q.value]])));
       const tried = t.packet.hypotheses.filter((h) => h.feedback === 'tried, did not help').map((h) => h.id);
       return {
         id: `ticket-${t.id}`,

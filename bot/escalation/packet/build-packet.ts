@@ -1,9 +1,11 @@
 // The handoff packet: the user's words, codes and entities, environment, every file with its evidence, the
-// hypotheses with the user's feedback on each, the questions and answers, the transcript and the report link.
+// hypotheses with the user's feedback on each, every question asked with its answer (or "not answered"), the
+// transcript and the report link.
 import { diagnose, type Case, type Diagnosis, type Evidence, type KnowledgeBase } from '../../../knowledge/index.js';
 import { extractEntities } from '../../../knowledge/intents/index.js';
-import type { EscalationTrigger, HandoffPacket, PacketFile, PacketHypothesis, PacketQuestion, TranscriptEntry } from '../types.js';
+import type { EscalationTrigger, HandoffPacket, PacketFile, PacketHypothesis, TranscriptEntry } from '../types.js';
 import { deepRedact } from './deep-redact.js';
+import { packetQuestions } from './packet-questions.js';
 
 export interface PacketInput {
   kb: KnowledgeBase;
@@ -52,16 +54,15 @@ export function buildPacket(input: PacketInput): HandoffPacket {
     ...c.ruledOut.map((id) => ({ id, title: title(id), evidence: [], feedback: 'tried, did not help' as const })),
   ];
 
-  const questions: PacketQuestion[] = Object.entries(c.answers).map(([id, value]) => {
-    const q = kb.questions.get(id);
-    return { id, question: q?.text ?? id, answer: q?.answers.find((a) => a.value === value)?.label ?? value, value };
-  });
+  const questions = packetQuestions(kb, c);
+  const unanswered = questions.filter((q) => !q.answered).length;
 
   const top = d.hypotheses[0];
   const summary = [
     trigger === 'requested' ? 'User asked for an engineer.' : trigger === 'unknown' ? 'The engine found no known cause.' : 'Every plausible cause was tried.',
     top ? `Top hypothesis: ${top.title} (${top.confidenceLabel}).` : '',
     c.ruledOut.length ? `Tried without success: ${c.ruledOut.map(title).join('; ')}.` : '',
+    unanswered ? `${unanswered} question(s) asked and not answered.` : '',
     c.texts[0] ? `User: "${c.texts[0].slice(0, 200)}"` : '',
   ]
     .filter(Boolean)

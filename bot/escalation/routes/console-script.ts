@@ -43,7 +43,7 @@ export const CONSOLE_SCRIPT = String.raw`
       section('Codes', p.codes.map((c) => c.canonical + ' ' + c.name + ': ' + c.message)),
       section('Environment', Object.entries(p.environment).map(([k, v]) => k + ': ' + v.join(', '))),
       section('Hypotheses', p.hypotheses.map((h) => h.title + ' [' + h.id + '] ' + (h.confidenceLabel || '') + ' - ' + h.feedback)),
-      section('Questions', p.questions.map((q) => q.question + ' -> ' + q.answer)),
+      section('Questions asked', p.questions.map((q) => q.question + ' -> ' + (q.answered === false ? 'not answered' : q.answer))),
       section('Files', p.files.map((f) => f.name + (f.summary ? ': ' + f.summary : '') + ' (' + f.evidence.length + ' evidence)')),
       section('Transcript', p.transcript.map((e) => e.from + ': ' + e.text)),
       section('History', t.history.map((h) => h.at + ' ' + h.status + (h.by ? ' by ' + h.by : '') + (h.note ? ': ' + h.note : ''))),

@@ -51,6 +51,8 @@ export function ticketCard(ticket: Ticket, consoleUrl?: string): Record<string, 
         { title: 'Trigger', value: p.trigger },
         { title: 'Codes', value: p.codes.map((c) => c.canonical).join(', ') || 'none' },
         { title: 'Files', value: p.files.map((f) => f.name).join(', ') || 'none' },
+        // Older tickets have no "answered" flag: every question they list was answered.
+        { title: 'Questions', value: p.questions.length ? `${p.questions.length} asked, ${p.questions.filter((q) => q.answered === false).length} not answered` : 'none asked' },
         { title: 'Channel', value: p.channel },
       ],
     },
