@@ -17,6 +17,7 @@ import { defaultBotFactory, defaultBotName } from './default-bot.js';
 import { DirectLineError, registerDirectLineRoutes, type DirectLineRoutes, type DirectLineRoutesDeps } from './directline/index.js';
 import { createEscalation, parseChannelReference, type CreateEscalationOptions, type Escalation } from './escalation/index.js';
 import { FeedbackStore } from './feedback/index.js';
+import { privacyRoute, termsRoute } from './pages/index.js';
 import { reportLinks, registerReportRoutes, StorageReportStore, type ReportLinks } from './reports/index.js';
 import { registerWebChatRoutes, type WebChatRoutesDeps } from './webchat/index.js';
 import { createLogger, type Logger } from './log.js';
@@ -193,6 +194,8 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
   registerReportRoutes(server, { reports, log });
   escalation.registerRoutes(server);
+  server.get('/privacy', privacyRoute({ reportRetentionDays: config.reportRetentionDays }));
+  server.get('/terms', termsRoute());
   server.get('/healthz', healthzRoute({ version: services.version, startedAt: Date.now(), localMode: config.localMode, storage: storage.kind, bot: botName }));
   server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number }, callback: () => void) => {
     if ((err.statusCode ?? 500) >= 500) log.error('request failed', { method: req.method, route: req.getRoute()?.path?.toString(), ...errorContext(err) });

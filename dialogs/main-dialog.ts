@@ -21,6 +21,7 @@ import { sendMarkdown } from './send-reply.js';
 import type { DialogServices } from './services.js';
 import {
   confidentIntent,
+  isEmptyMessage,
   isSharedConversation,
   readTurnInput,
   wantsToUpload,
@@ -61,10 +62,18 @@ export class MainDialog extends ComponentDialog {
   /** Handles what applies anywhere; true when the turn is done. */
   private async interrupt(dc: DialogContext, input: TurnInput): Promise<boolean> {
     const context = dc.context;
+    const shared = isSharedConversation(input);
+    const botName = context.activity.recipient?.name;
+    if (isEmptyMessage(input)) {
+      // Nothing for the engine: a run on an empty case would only say "unknown" and offer an engineer.
+      await sendMarkdown(context, shared ? say.emptySharedMessage(botName) : say.WELCOME);
+      if (dc.activeDialog) await dc.repromptDialog();
+      return true;
+    }
     if (input.restart) {
       await dc.cancelAllDialogs();
       await this.caseState.set(context, newCase());
-      await sendMarkdown(context, `${say.RESTARTED}\n\n${say.WELCOME}`);
+      await sendMarkdown(context, `${say.RESTARTED}\n\n${say.welcomeFor(shared, botName)}`);
       return true;
     }
     if (input.action?.action === 'escalate') {
@@ -88,12 +97,13 @@ export class MainDialog extends ComponentDialog {
         await sendMarkdown(context, say.CANCELLED);
         return true;
       case 'help':
-        await sendMarkdown(context, say.HELP);
+        // "How do I send you my logs?" reads as help: where files cannot arrive, the help says how to share them.
+        await sendMarkdown(context, shared ? `${say.HELP}\n\n${say.FILES_IN_SHARED_CHAT}` : say.HELP);
         if (dc.activeDialog) await dc.repromptDialog();
         return true;
       case 'greeting':
         if (input.hasFiles) return false;
-        await sendMarkdown(context, say.WELCOME);
+        await sendMarkdown(context, say.welcomeFor(shared, botName));
         if (dc.activeDialog) await dc.repromptDialog();
         return true;
       case 'explain_concept':

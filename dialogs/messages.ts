@@ -36,6 +36,32 @@ export const NOTHING_TO_CANCEL =
 export const OUT_OF_SCOPE =
   'That is outside what I know: I only cover IIS / ASP.NET impersonation, delegation and Windows authentication. Type "help" to see what I can do.';
 
+/**
+ * The greeting in a Teams channel or group chat (on install, or "hi" there): short, because the whole team reads it,
+ * and honest about files, which Teams does not pass to bots there.
+ */
+export function sharedWelcome(botName: string | undefined): string {
+  const me = botName?.trim() ? `@${botName.trim()}` : 'me';
+  return [
+    'Hi! I diagnose Windows / IIS / ASP.NET **impersonation, delegation and Windows-authentication** failures.',
+    '',
+    `Here, mention ${me} with the problem, the error you see or a question, e.g. "${me} what is constrained delegation?".`,
+    '',
+    'Teams does not pass files to bots in channels or group chats: to send me a trace or log, open a 1:1 chat with me and attach it there, or paste the relevant text here.',
+  ].join('\n');
+}
+
+/** The welcome that fits where the conversation happens. */
+export function welcomeFor(shared: boolean, botName: string | undefined): string {
+  return shared ? sharedWelcome(botName) : WELCOME;
+}
+
+/** A message with nothing to read in a channel or group chat: a bare mention, or a file Teams did not pass on. */
+export function emptySharedMessage(botName: string | undefined): string {
+  const me = botName?.trim() ? `@${botName.trim()}` : 'me';
+  return `If you attached a file: Teams does not pass files to bots in channels or group chats. Open a 1:1 chat with me and attach it there, or paste the relevant text here. Otherwise, mention ${me} with the problem or a question.`;
+}
+
 export const FILES_IN_SHARED_CHAT =
   'Teams does not pass files to bots in group chats or channels. To send me a log or trace, open a 1:1 chat with me and attach it there, or paste the relevant text (the error page, the log lines) here.';
 
