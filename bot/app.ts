@@ -194,6 +194,10 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   });
   registerReportRoutes(server, { reports, log });
   escalation.registerRoutes(server);
+  // The Teams app's website link points at the bot's root: send people to the chat page.
+  server.get('/', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    res.redirect(302, '/chat', next);
+  });
   server.get('/privacy', privacyRoute({ reportRetentionDays: config.reportRetentionDays }));
   server.get('/terms', termsRoute());
   server.get('/healthz', healthzRoute({ version: services.version, startedAt: Date.now(), localMode: config.localMode, storage: storage.kind, bot: botName }));

@@ -49,3 +49,16 @@ describe('Teams: /privacy and /terms pages', () => {
     }
   });
 });
+
+describe('root page', () => {
+  it('sends people from the Teams app website link (/) to the chat page', async () => {
+    const server = await startTestServer({ STORAGE: 'memory' });
+    try {
+      const res = await fetch(`${server.url}/`, { redirect: 'manual' });
+      assert.equal(res.status, 302);
+      assert.equal(res.headers.get('location'), '/chat');
+    } finally {
+      await server.close();
+    }
+  });
+});
