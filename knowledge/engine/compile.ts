@@ -3,6 +3,7 @@
 import { decodeCode, equivalentCodes } from '../codes/index.js';
 import type { CauseEntry, KnowledgeBase } from '../kb-loader/load.js';
 import type { SignatureSpec } from '../kb-loader/schema.js';
+import { Lru } from './lru.js';
 import { buildSimilarityIndex, type SimilarityIndex } from './similarity.js';
 
 export type Matcher =
@@ -33,6 +34,11 @@ export interface CompiledKnowledgeBase {
   causes: CompiledCause[];
   byId: Map<string, CompiledCause>;
   similarity: SimilarityIndex;
+  /** Per-message results that do not change between turns of a conversation. */
+  memo: {
+    similarity: Lru<string, Map<string, { phrase: string; score: number }>>;
+    textMatches: Lru<string, Map<RegExp, { start: number; end: number } | null>>;
+  };
 }
 
 const cache = new WeakMap<KnowledgeBase, CompiledKnowledgeBase>();
@@ -55,6 +61,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     causes,
     byId: new Map(causes.map((c) => [c.entry.id, c])),
     similarity: buildSimilarityIndex(phrases),
+    memo: { similarity: new Lru(2000), textMatches: new Lru(2000) },
   };
   cache.set(kb, compiled);
   return compiled;

@@ -2,10 +2,10 @@
 import { decodeCode } from '../codes/index.js';
 import type { KnowledgeBase } from '../kb-loader/load.js';
 import type { Case, CitedEvidence, DecodedCode, Diagnosis, EvidenceSource, Hypothesis } from '../types.js';
-import { compileKnowledgeBase, type CompiledCause } from './compile.js';
+import { compileKnowledgeBase, type CompiledCause, type CompiledKnowledgeBase } from './compile.js';
 import { makeCaseView, matchSignature, type CaseView } from './match.js';
 import { bestQuestion, beliefs } from './question.js';
-import { bestPhrasePerDoc } from './similarity.js';
+import { bestPhrasePerDocOfMessages } from './similarity.js';
 import { MESSAGE_SOURCE, evidenceFromTexts } from './text-evidence.js';
 import { whatWouldHelp } from './what-would-help.js';
 
@@ -37,9 +37,9 @@ interface Scored {
 
 export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
   const compiled = compileKnowledgeBase(kb);
-  const view = buildView(c);
+  const view = buildView(c, compiled);
   const ruledOut = new Set(c.ruledOut);
-  const similarity = bestPhrasePerDoc(c.texts.join('\n'), compiled.similarity);
+  const similarity = bestPhrasePerDocOfMessages(c.texts, compiled.similarity, compiled.memo.similarity);
 
   const scored: Scored[] = [];
   for (const cause of compiled.causes) {
@@ -104,13 +104,13 @@ function isSubstantiated(evidence: CitedEvidence[], contextual: Set<CitedEvidenc
   return evidence.some((e) => e.weight > 0 && e.source.file !== MESSAGE_SOURCE_SIMILARITY && !contextual.has(e));
 }
 
-function buildView(c: Case): CaseView {
+function buildView(c: Case, compiled: CompiledKnowledgeBase): CaseView {
   const texts: { text: string; source: EvidenceSource }[] = c.texts.map((text, i) => ({
     text,
     source: { file: MESSAGE_SOURCE, line: i + 1 },
   }));
   for (const e of c.evidence) if (e.key === KEY_TEXT_DOCUMENT) texts.push({ text: e.value, source: e.source });
-  return makeCaseView([...evidenceFromTexts(c.texts), ...c.evidence], texts, c.answers);
+  return makeCaseView([...evidenceFromTexts(c.texts), ...c.evidence], texts, c.answers, compiled.memo.textMatches);
 }
 
 function toHypotheses(leaders: Scored[]): Hypothesis[] {

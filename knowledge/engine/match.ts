@@ -2,6 +2,7 @@
 import { equivalentCodes } from '../codes/index.js';
 import type { CitedEvidence, Evidence, EvidenceSource } from '../types.js';
 import type { CompiledSignature, Matcher } from './compile.js';
+import type { Lru } from './lru.js';
 import { MESSAGE_SOURCE, excerptAround } from './text-evidence.js';
 
 /** What a diagnosis looks at, indexed once per call. */
@@ -13,12 +14,15 @@ export interface CaseView {
   answers: Record<string, string>;
   /** Canonical code -> its equivalents, memoised for this case. */
   codeSets: Map<string, string[]>;
+  /** Text-cue results per message, kept across diagnoses of the same conversation. */
+  textMatches?: Lru<string, Map<RegExp, { start: number; end: number } | null>>;
 }
 
 export function makeCaseView(
   evidence: Evidence[],
   texts: { text: string; source: EvidenceSource }[],
   answers: Record<string, string>,
+  textMatches?: Lru<string, Map<RegExp, { start: number; end: number } | null>>,
 ): CaseView {
   const byKey = new Map<string, Evidence[]>();
   for (const e of evidence) {
@@ -27,7 +31,7 @@ export function makeCaseView(
     if (list) list.push(e);
     else byKey.set(key, [e]);
   }
-  return { evidence, byKey, texts, answers, codeSets: new Map() };
+  return { evidence, byKey, texts, answers, codeSets: new Map(), textMatches };
 }
 
 export function citationOf(source: EvidenceSource, excerpt: string): string {
@@ -111,19 +115,42 @@ const negationBefore = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|d
 
 function matchText(sig: CompiledSignature, regex: RegExp, view: CaseView): CitedEvidence | null {
   for (const { text, source } of view.texts) {
-    regex.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    // Bounded: a pathological pattern cannot loop forever on zero-length matches.
-    for (let guard = 0; guard < 50 && (match = regex.exec(text)); guard++) {
-      if (match[0].length === 0) {
-        regex.lastIndex++;
-        continue;
-      }
-      const before = text.slice(Math.max(0, match.index - 40), match.index);
-      const selfNegating = /^(?:no|not|without|never)\b/i.test(match[0]);
-      if (!selfNegating && negationBefore.test(before)) continue;
-      return cite(sig, source, `"${excerptAround(text, match.index, match.index + match[0].length)}"`);
+    const hit = memoisedMatch(regex, text, view.textMatches);
+    if (hit) return cite(sig, source, `"${excerptAround(text, hit.start, hit.end)}"`);
+  }
+  return null;
+}
+
+type TextHit = { start: number; end: number } | null;
+
+/** Texts longer than this (pasted logs) are matched afresh: rare, and too big to keep. */
+const MAX_MEMO_CHARS = 20_000;
+
+function memoisedMatch(regex: RegExp, text: string, memo: Lru<string, Map<RegExp, TextHit>> | undefined): TextHit {
+  if (!memo || text.length > MAX_MEMO_CHARS) return firstMatch(regex, text);
+  const perText = memo.getOrCompute(text, () => new Map());
+  let hit = perText.get(regex);
+  if (hit === undefined) {
+    hit = firstMatch(regex, text);
+    perText.set(regex, hit);
+  }
+  return hit;
+}
+
+/** The first match of a text cue that is not negated by the words before it. */
+function firstMatch(regex: RegExp, text: string): TextHit {
+  regex.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  // Bounded: a pathological pattern cannot loop forever on zero-length matches.
+  for (let guard = 0; guard < 50 && (match = regex.exec(text)); guard++) {
+    if (match[0].length === 0) {
+      regex.lastIndex++;
+      continue;
     }
+    const before = text.slice(Math.max(0, match.index - 40), match.index);
+    const selfNegating = /^(?:no|not|without|never)\b/i.test(match[0]);
+    if (!selfNegating && negationBefore.test(before)) continue;
+    return { start: match.index, end: match.index + match[0].length };
   }
   return null;
 }

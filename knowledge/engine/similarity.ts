@@ -1,4 +1,5 @@
 // Weak signal: how much the user's words resemble a cause's symptoms (TF-IDF cosine over stemmed tokens).
+import type { Lru } from './lru.js';
 import { createRequire } from 'node:module';
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 
@@ -89,5 +90,24 @@ export function bestPhrasePerDoc(text: string, index: SimilarityIndex): Map<stri
     const current = best.get(doc.docId);
     if (!current || scores[i] > current.score) best.set(doc.docId, { phrase: doc.phrase, score: scores[i] });
   });
+  return best;
+}
+
+/**
+ * The best phrase per document over several messages: each message is compared on its own (cached per message,
+ * since a conversation re-diagnoses its earlier messages every turn) and the strongest resemblance counts.
+ */
+export function bestPhrasePerDocOfMessages(
+  texts: string[],
+  index: SimilarityIndex,
+  memo: Lru<string, Map<string, { phrase: string; score: number }>>,
+): Map<string, { phrase: string; score: number }> {
+  const best = new Map<string, { phrase: string; score: number }>();
+  for (const text of texts) {
+    for (const [docId, hit] of memo.getOrCompute(text, () => bestPhrasePerDoc(text, index))) {
+      const current = best.get(docId);
+      if (!current || hit.score > current.score) best.set(docId, hit);
+    }
+  }
   return best;
 }

@@ -1,38 +1,49 @@
 // Facts stated in the user's own words: the codes, statuses and event ids they typed or pasted.
 import { findCodes } from '../codes/index.js';
 import { parseText } from '../ingest/text/index.js';
+import { Lru } from './lru.js';
 import { evidenceFromFragments } from './pasted-fragments.js';
 import type { Evidence } from '../types.js';
 
 export const MESSAGE_SOURCE = 'message';
 
+/** What one message states, before it is placed in the conversation (its source line is set per case). */
+const perMessage = new Lru<string, Evidence[]>(2000);
+/** Longer texts are rare (pasted logs) and not worth keeping. */
+const MAX_MEMO_CHARS = 20_000;
+
 /** Evidence derived from each message; derived again on every diagnosis, so the Case stores only the words. */
 export function evidenceFromTexts(texts: string[]): Evidence[] {
   const out: Evidence[] = [];
   texts.forEach((text, index) => {
-    for (const mention of findCodes(text)) {
-      const source = { file: MESSAGE_SOURCE, line: index + 1 };
-      const excerpt = excerptAround(text, mention.start, mention.end);
-      const family = mention.decoded.family;
-      if (family === 'http') {
-        const m = /(\d{3})(?:\.(\d{1,3}))?/.exec(mention.input);
-        if (!m) continue;
-        const [, status, sub = '0'] = m;
-        out.push({ kind: 'status', key: 'http.status', value: `${status}.${sub}`, source, excerpt });
-      } else if (family === 'event') {
-        const id = /(\d{1,5})\D*$/.exec(mention.input)?.[1];
-        if (!id) continue;
-        out.push({ kind: 'event', key: 'event', value: id, source, excerpt, attrs: {} });
-      } else {
-        out.push({ kind: 'code', key: 'code', value: mention.decoded.canonical, source, excerpt });
-      }
-    }
-    out.push(...evidenceFromFragments(text, index + 1, { file: MESSAGE_SOURCE }));
-    // The text parser's recognised phrases (exception types, "Login failed for user ...") apply to typed words too.
-    for (const e of parseText(MESSAGE_SOURCE, text).evidence) {
-      if (e.kind === 'fact') out.push({ ...e, source: { file: MESSAGE_SOURCE, line: index + 1 } });
-    }
+    const derived = text.length > MAX_MEMO_CHARS ? evidenceFromMessage(text) : perMessage.getOrCompute(text, () => evidenceFromMessage(text));
+    for (const e of derived) out.push({ ...e, source: { ...e.source, line: index + 1 } });
   });
+  return out;
+}
+
+function evidenceFromMessage(text: string): Evidence[] {
+  const out: Evidence[] = [];
+  const source = { file: MESSAGE_SOURCE };
+  for (const mention of findCodes(text)) {
+    const excerpt = excerptAround(text, mention.start, mention.end);
+    const family = mention.decoded.family;
+    if (family === 'http') {
+      const m = /(\d{3})(?:\.(\d{1,3}))?/.exec(mention.input);
+      if (!m) continue;
+      const [, status, sub = '0'] = m;
+      out.push({ kind: 'status', key: 'http.status', value: `${status}.${sub}`, source, excerpt });
+    } else if (family === 'event') {
+      const id = /(\d{1,5})\D*$/.exec(mention.input)?.[1];
+      if (!id) continue;
+      out.push({ kind: 'event', key: 'event', value: id, source, excerpt, attrs: {} });
+    } else {
+      out.push({ kind: 'code', key: 'code', value: mention.decoded.canonical, source, excerpt });
+    }
+  }
+  out.push(...evidenceFromFragments(text, 0, source));
+  // The text parser's recognised phrases (exception types, "Login failed for user ...") apply to typed words too.
+  for (const e of parseText(MESSAGE_SOURCE, text).evidence) if (e.kind === 'fact') out.push({ ...e, source });
   return out;
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { diagnose } from '../../knowledge/engine/index.js';
+import { Lru } from '../../knowledge/engine/lru.js';
 import { loadKnowledgeBase } from '../../knowledge/kb-loader/load.js';
 import { emptyCase, type Case, type Evidence } from '../../knowledge/types.js';
 import { miniKb } from '../fixtures/engine/mini-kb.js';
@@ -178,5 +179,42 @@ describe('diagnose: circumstances alone', () => {
     const top = d.hypotheses[0];
     assert.equal(top.id, 'kerberos-skew');
     assert.ok(top.evidence.some((e) => e.meaning === 'a proxy is in front'));
+  });
+});
+
+describe('diagnose: per-message memo', () => {
+  it('cites the right message when the same words come back at another position of a conversation', () => {
+    const first = 'LogonUser failed with error 1385 for svc_web';
+    const other = 'nothing else changed on the server';
+    const a = diagnose(kb, caseOf({ texts: [first, other] }));
+    const b = diagnose(kb, caseOf({ texts: [other, first] }));
+    const cite = (d: ReturnType<typeof diagnose>) => d.hypotheses[0].evidence.find((e) => e.excerpt.includes('1385'))?.citation;
+    assert.match(cite(a) ?? '', /^your message 1:/);
+    assert.match(cite(b) ?? '', /^your message 2:/);
+  });
+
+  it('gives the same diagnosis from the memo as from a fresh start', () => {
+    const texts = ['kerberos broke, the clock is off', 'HTTP Error 500.24 and also 0x80070542 in the trace'];
+    const once = diagnose(kb, caseOf({ texts }));
+    const again = diagnose(kb, caseOf({ texts: [...texts] }));
+    assert.deepEqual(again, once);
+    const fresh = diagnose(loadKnowledgeBase(miniKb), caseOf({ texts }));
+    assert.deepEqual(fresh, once);
+  });
+});
+
+describe('Lru', () => {
+  it('keeps the most recently used entries up to its capacity', () => {
+
+    const lru = new Lru<string, number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    assert.equal(lru.get('a'), 1);
+    lru.set('c', 3);
+    assert.equal(lru.get('b'), undefined);
+    assert.equal(lru.get('a'), 1);
+    assert.equal(lru.getOrCompute('c', () => 99), 3);
+    assert.equal(lru.getOrCompute('d', () => 4), 4);
+    assert.equal(lru.get('a'), undefined);
   });
 });
