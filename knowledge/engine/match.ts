@@ -10,20 +10,22 @@ export interface CaseView {
   evidence: Evidence[];
   byKey: Map<string, Evidence[]>;
   /** Texts to run text signatures on: the user's messages and uploaded plain-text documents. */
-  texts: { text: string; source: EvidenceSource }[];
+  texts: { text: string; source: EvidenceSource; hits?: Map<RegExp, TextHit> }[];
   answers: Record<string, string>;
   /** Canonical code -> its equivalents, memoised for this case. */
   codeSets: Map<string, string[]>;
-  /** Text-cue results per message, kept across diagnoses of the same conversation. */
-  textMatches?: Lru<string, Map<RegExp, { start: number; end: number } | null>>;
 }
 
 export function makeCaseView(
   evidence: Evidence[],
-  texts: { text: string; source: EvidenceSource }[],
+  texts: { text: string; source: EvidenceSource; hits?: Map<RegExp, TextHit> }[],
   answers: Record<string, string>,
   textMatches?: Lru<string, Map<RegExp, { start: number; end: number } | null>>,
 ): CaseView {
+  // One memo lookup per text and diagnosis; the per-text map then answers every cue of every cause.
+  for (const t of texts) {
+    if (textMatches && t.text.length <= MAX_MEMO_CHARS) t.hits = textMatches.getOrCompute(t.text, () => new Map());
+  }
   const byKey = new Map<string, Evidence[]>();
   for (const e of evidence) {
     const key = e.key.toLowerCase();
@@ -31,7 +33,7 @@ export function makeCaseView(
     if (list) list.push(e);
     else byKey.set(key, [e]);
   }
-  return { evidence, byKey, texts, answers, codeSets: new Map(), textMatches };
+  return { evidence, byKey, texts, answers, codeSets: new Map() };
 }
 
 export function citationOf(source: EvidenceSource, excerpt: string): string {
@@ -114,8 +116,12 @@ function attr(e: Evidence, field: string): string | undefined {
 const negationBefore = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|don'?t|haven'?t|hasn'?t)\s+(?:\S+\s+){0,2}$/i;
 
 function matchText(sig: CompiledSignature, regex: RegExp, view: CaseView): CitedEvidence | null {
-  for (const { text, source } of view.texts) {
-    const hit = memoisedMatch(regex, text, view.textMatches);
+  for (const { text, source, hits } of view.texts) {
+    let hit = hits?.get(regex);
+    if (hit === undefined) {
+      hit = firstMatch(regex, text);
+      hits?.set(regex, hit);
+    }
     if (hit) return cite(sig, source, `"${excerptAround(text, hit.start, hit.end)}"`);
   }
   return null;
@@ -125,17 +131,6 @@ type TextHit = { start: number; end: number } | null;
 
 /** Texts longer than this (pasted logs) are matched afresh: rare, and too big to keep. */
 const MAX_MEMO_CHARS = 20_000;
-
-function memoisedMatch(regex: RegExp, text: string, memo: Lru<string, Map<RegExp, TextHit>> | undefined): TextHit {
-  if (!memo || text.length > MAX_MEMO_CHARS) return firstMatch(regex, text);
-  const perText = memo.getOrCompute(text, () => new Map());
-  let hit = perText.get(regex);
-  if (hit === undefined) {
-    hit = firstMatch(regex, text);
-    perText.set(regex, hit);
-  }
-  return hit;
-}
 
 /** The first match of a text cue that is not negated by the words before it. */
 function firstMatch(regex: RegExp, text: string): TextHit {
