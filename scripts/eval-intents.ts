@@ -1,9 +1,10 @@
-// `npm run eval:intents`: compares natural's Bayes and logistic-regression classifiers by stratified k-fold
-// cross-validation on the training data, then scores each on the held-out set (data/eval, written differently).
+// `npm run eval:intents`: compares the shipped softmax regression (softmax.ts) with natural's Bayes (and, on
+// request, natural's logistic regression) by stratified k-fold cross-validation on the training data, running the
+// whole pipeline (rules + model + guards), then scores each on the held-out set (data/eval, written differently).
 // Prints accuracy, per-intent precision/recall and the confusion matrix; exits 1 when the shipped family misses
-// the quality bar on the held-out evaluation set (accuracy >= 92 %, no escalate/cancel message classified as
-// anything else). k-fold figures are printed beside it: they are lower, since every fold hides one-of-a-kind
-// phrasings ("howdy", "bonjour") that only the full training set contains.
+// the quality bar: k-fold and held-out accuracy >= 92 %, no escalate/cancel held-out message classified as
+// anything else. k-fold is the lower figure, since every fold hides one-of-a-kind phrasings ("howdy", "bonjour")
+// that only the full training set contains.
 //   --k=N              folds (default 5)
 //   --with-logistic    also cross-validate natural's LogisticRegressionClassifier. Off by default: its dense
 //                      gradient descent (apparatus + sylvester) needs over 10 minutes per training on this data.
@@ -86,7 +87,7 @@ function main(): number {
   const args = process.argv.slice(2);
   const kArg = args.find((a) => a.startsWith('--k='));
   const k = kArg ? Number(kArg.slice(4)) : 5;
-  const families: ModelFamily[] = args.includes('--with-logistic') ? ['bayes', 'logistic'] : ['bayes'];
+  const families: ModelFamily[] = args.includes('--with-logistic') ? ['softmax', 'bayes', 'logistic'] : ['softmax', 'bayes'];
   const data = readIntentData();
   const heldOut = labelled(readIntentData(defaultIntentEvalDir));
   const summary: string[] = [];
@@ -103,11 +104,11 @@ function main(): number {
       `${family.padEnd(9)} k-fold ${pct(cv.accuracy)}  held-out ${pct(ho.accuracy)}  escalate/cancel missed ${missesMustNotMiss(cv)}+${missesMustNotMiss(ho)}  (k-fold ${cvMs} ms)${family === DEFAULT_FAMILY ? '  <- shipped' : ''}`,
     );
     if (family === DEFAULT_FAMILY) {
-      failed = ho.accuracy < TARGET_ACCURACY || missesMustNotMiss(ho) > 0;
+      failed = cv.accuracy < TARGET_ACCURACY || ho.accuracy < TARGET_ACCURACY || missesMustNotMiss(ho) > 0;
     }
   }
   if (!families.includes('logistic')) summary.push('logistic  not run (add --with-logistic; > 10 min per training)');
-  process.stdout.write(`== summary (target on the held-out set: accuracy >= ${pct(TARGET_ACCURACY)}, no escalate/cancel missed)\n${summary.join('\n')}\n`);
+  process.stdout.write(`== summary (target: k-fold and held-out accuracy >= ${pct(TARGET_ACCURACY)}, no held-out escalate/cancel missed)\n${summary.join('\n')}\n`);
   process.stdout.write(failed ? `FAIL: the shipped family (${DEFAULT_FAMILY}) misses the bar\n` : `OK: shipped family ${DEFAULT_FAMILY}\n`);
   return failed ? 1 : 0;
 }

@@ -52,6 +52,25 @@ export function compileModel(model: IntentModelJson): CompiledModel {
       normalise: softmax,
     };
   }
+  if (model.family === 'softmax' && model.softmax) {
+    const { labels, bias, weights } = model.softmax;
+    const l = labels.length;
+    const prior = Float64Array.from(bias);
+    const table = Float64Array.from(weights);
+    return {
+      labels,
+      index,
+      raw(ids, out) {
+        out.set(prior);
+        for (let j = 0; j < ids.length; j++) {
+          const row = ids[j] * l;
+          for (let k = 0; k < l; k++) out[k] += table[row + k];
+        }
+        return out;
+      },
+      normalise: softmax,
+    };
+  }
   if (model.family === 'logistic' && model.logistic) {
     const { classifications, theta } = model.logistic;
     const l = classifications.length;

@@ -146,6 +146,15 @@ export function toFeatures(text: string): string[] {
     }
   }
   if (tokens.length) out.push(domain ? '__dom__' : '__nodom__');
+  // Position: how a message opens ("^what", "^how+do") and ends ("now$", "pleas$") tells a question from a
+  // report, and its length (in words) tells a command or a greeting from a description.
+  const words = out.filter((f) => !f.includes('+') && !f.startsWith('__'));
+  if (words.length) {
+    out.push(`^${words[0]}`);
+    if (words.length > 1) out.push(`^${words[0]}+${words[1]}`);
+    out.push(`${words[words.length - 1]}$`);
+  }
+  if (tokens.length) out.push(words.length <= 1 ? '__len1__' : words.length <= 3 ? '__len3__' : words.length <= 7 ? '__len7__' : '__lenlong__');
   // "still" / "same" outweigh the many problem words that follow them ("still getting anonymous logon on sql"):
   // a second, message-level cue gives them the weight a single word cannot have in naive Bayes.
   if (tokens.some((t) => PERSIST_WORDS.has(t))) out.push('__persist__');
@@ -156,7 +165,9 @@ export function toFeatures(text: string): string[] {
 }
 
 /** Features that describe the message as a whole, not its words: they do not count as "known content". */
-export const META_FEATURES: ReadonlySet<string> = new Set(['__dom__', '__nodom__', '__q__', '__persist__']);
+export const META_FEATURES: ReadonlySet<string> = new Set([
+  '__dom__', '__nodom__', '__q__', '__persist__', '__len1__', '__len3__', '__len7__', '__lenlong__',
+]);
 
 /** True when the message has at least one word, code or shape of this bot's domain. */
 export function mentionsDomain(text: string): boolean {

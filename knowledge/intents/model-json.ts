@@ -4,7 +4,7 @@ import { INTENTS } from './labels.js';
 
 export const MODEL_FORMAT = 'iis-support-bot/intent-model';
 /** Bump when features.ts or the JSON shape changes: older files are then retrained instead of misread. */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 
 const intentSchema = z.enum(INTENTS);
 
@@ -45,16 +45,25 @@ const logisticSchema = z.object({
   theta: arrayOf(isWeights, 'expected an array of weight arrays'),
 });
 
+const softmaxSchema = z.object({
+  labels: z.array(intentSchema).min(1),
+  /** One bias per label. */
+  bias: arrayOf(isNumber, 'expected an array of numbers'),
+  /** weights[featureIndex * labels.length + label], feature-major. */
+  weights: arrayOf(isNumber, 'expected an array of numbers'),
+});
+
 export const intentModelSchema = z
   .object({
     format: z.literal(MODEL_FORMAT),
     version: z.literal(MODEL_VERSION),
-    family: z.enum(['bayes', 'logistic']),
+    family: z.enum(['bayes', 'logistic', 'softmax']),
     /** FNV-1a of the training data, so a loader can tell the model is stale without timestamps. */
     dataHash: z.string().regex(/^[0-9a-f]{8}$/),
     vocabulary: arrayOf(isWord, 'expected an array of non-empty strings'),
     bayes: bayesSchema.optional(),
     logistic: logisticSchema.optional(),
+    softmax: softmaxSchema.optional(),
   })
   .superRefine((m, ctx) => {
     if (m.family === 'bayes' && !m.bayes) ctx.addIssue({ code: 'custom', path: ['bayes'], message: 'missing for family "bayes"' });
@@ -62,6 +71,13 @@ export const intentModelSchema = z
       // The compiled tables (compiled.ts) have one row per vocabulary entry: an index past the end is a bad file.
       if (Object.keys(counts ?? {}).some((k) => Number(k) >= m.vocabulary.length)) {
         ctx.addIssue({ code: 'custom', path: ['bayes', 'classFeatures', intent], message: 'feature index outside the vocabulary' });
+      }
+    }
+    if (m.family === 'softmax') {
+      if (!m.softmax) {
+        ctx.addIssue({ code: 'custom', path: ['softmax'], message: 'missing for family "softmax"' });
+      } else if (m.softmax.bias.length !== m.softmax.labels.length || m.softmax.weights.length !== m.softmax.labels.length * m.vocabulary.length) {
+        ctx.addIssue({ code: 'custom', path: ['softmax', 'weights'], message: 'one weight per vocabulary entry per label and one bias per label expected' });
       }
     }
     if (m.family === 'logistic') {
@@ -76,6 +92,7 @@ export const intentModelSchema = z
 export type IntentModelJson = z.infer<typeof intentModelSchema>;
 export type BayesState = NonNullable<IntentModelJson['bayes']>;
 export type LogisticState = NonNullable<IntentModelJson['logistic']>;
+export type SoftmaxModelState = NonNullable<IntentModelJson['softmax']>;
 
 export class IntentModelError extends Error {
   constructor(

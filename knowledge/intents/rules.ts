@@ -32,7 +32,7 @@ function exact(intent: Intent, phrases: string[]): void {
 exact('cancel', [
   'cancel', '/cancel', 'stop', '/stop', 'quit', 'exit', 'abort', 'nevermind', 'never mind', 'nvm', 'forget it',
   'forget about it', 'start over', 'start again', 'restart', '/restart', 'reset', '/reset', 'new case',
-  'cancel that', 'stop it', 'scratch that', 'drop it', 'leave it', 'enough',
+  'cancel that', 'stop it', 'scratch that', 'drop it', 'leave it', 'enough', 'halt', 'do over', 'end chat', 'end session',
 ]);
 exact('escalate', [
   'human', 'a human', 'agent', 'an agent', 'engineer', 'an engineer', 'person', 'real person', 'a real person',
@@ -50,6 +50,23 @@ const ESCALATE_PATTERNS: RegExp[] = [
   // "are you a real person" / "am i talking to a real human" ask what the bot is (help), not for a person.
   /^(?!(?:are|r) (?:you|u)\b|am i talking to\b|is this (?:a |an )?(?:bot|real)\b).*\b(?:real|actual) (?:human|person|engineer)\b/,
   /\b(?:open|file|raise|log|create|book) (?:a |an |me a )?(?:support |premier )?(?:ticket|case with|incident|call with)\b/,
+  // "page the on call engineer", "i dont want to talk to a bot", "i need help from a person", "get me someone who knows iis".
+  /\b(?:page|call|ping|wake up) (?:the |an? |whoever is )?on ?call\b/,
+  /\bhelp from (?:a |an |some |the )?(?:real |actual )?(?:human|person|engineer|expert|admin)\b/,
+  /\b(?:get|find|need|want|send) (?:me )?(?:someone|somebody) (?:who|that) (?:knows|understands|can fix|is an expert)\b/,
+];
+
+// Matched against the words before filler trimming (normaliseCommand drops a final "bot", "please", "now").
+// "i dont want to talk to a bot", "this bot is useless, person please": a person, wherever they appear.
+const ESCALATE_WORD_PATTERNS: RegExp[] = [
+  /\b(?:dont|do not|no longer) want to (?:talk|speak|chat) (?:to|with) (?:a |the |this |your )?(?:bot|machine|robot|ai)\b/,
+  /\b(?:a )?(?:human|person|engineer|real person) (?:please|pls|plz|now|asap)$/,
+];
+// "are you a bot", "am i talking to a bot", "is this an ai": what the bot is (help), not a request for a person.
+const BOT_IDENTITY_PATTERNS: RegExp[] = [
+  /^(?:are|r) (?:you|u) (?:a |an )?(?:bot|human|real|person|robot|ai|machine|chatbot)\b/,
+  /^am i (?:talking|chatting|speaking) (?:to|with) (?:a |an )?(?:bot|human|real|person|robot|ai|machine|chatbot)\b/,
+  /^is (?:this|it) (?:a |an )?(?:bot|ai|human|real person|robot|chatbot)\b/,
 ];
 
 // Short messages (a few words) that can only mean "stop" or "start again".
@@ -61,8 +78,16 @@ const CANCEL_PATTERNS: RegExp[] = [
   /\b(?:cancel|nevermind|never mind|nvm)\b/,
   /\b(?:start|open|begin) (?:a )?(?:new|fresh|different) (?:case|conversation|chat|problem)\b/,
   /\b(?:dont|do not|no longer) need (?:help|it|this)(?: anymore)?\b|\b(?:not|no longer) needed\b/,
+  // "i changed my mind", "abandon this case", "ignore my last message", "im done with this", "ill come back later".
+  /\b(?:changed|change) my mind\b/,
+  /^(?:abandon|drop|kill|ditch) (?:this|that|it|the (?:case|chat|conversation|session|request))\b/,
+  /^ignore (?:my|that|the|this) (?:last |previous )?(?:message|msg|question|request)\b/,
+  /^(?:im|i am|were|we are) (?:done|finished)(?: with (?:this|it|you|the chat))?(?: close (?:it|this|the case))?$/,
+  /^(?:leave|park|drop) (?:it|this|that)(?: for(?: now| today)?| there)$/,
+  /^(?:ill|i will|i ll) (?:come back|check back|be back|try again|return) later\b/,
 ];
 const HELP_PATTERNS: RegExp[] = [
+
   /^(?:how do i|how to|how can i|how should i) (?:use (?:this|you|the bot|it)|start|get started|talk to you)\b/,
   /^(?:what|which) (?:can|do|should) (?:you|i) (?:do|ask|type|help with|support)\b/,
   /^(?:where|how) do i (?:start|begin)\b/,
@@ -90,10 +115,13 @@ export function isBarePaste(text: string, hasCode: boolean): boolean {
 /** The rule layer: exact short commands, escalation phrases, then bare error pastes. */
 export function applyRules(text: string, hasCode: boolean): RuleMatch | undefined {
   const norm = normaliseCommand(text);
+  const words = text.slice(0, 200).toLowerCase().replace(/['’`]/g, '').replace(/[^a-z0-9/]+/g, ' ').trim();
   const exactIntent = EXACT[norm];
   if (exactIntent) return { intent: exactIntent, rule: `exact-${exactIntent}` };
   if (norm.length <= 200 && ESCALATE_PATTERNS.some((p) => p.test(norm))) return { intent: 'escalate', rule: 'escalate-phrase' };
+  if (ESCALATE_WORD_PATTERNS.some((p) => p.test(words))) return { intent: 'escalate', rule: 'escalate-phrase' };
   const short = norm.split(' ').length <= 8;
+  if (short && BOT_IDENTITY_PATTERNS.some((p) => p.test(words))) return { intent: 'help', rule: 'bot-identity' };
   if (short && CANCEL_PATTERNS.some((p) => p.test(norm))) return { intent: 'cancel', rule: 'cancel-phrase' };
   if (short && HELP_PATTERNS.some((p) => p.test(norm))) return { intent: 'help', rule: 'help-phrase' };
   if (isBarePaste(text, hasCode)) return { intent: 'report_problem', rule: 'bare-error-paste' };

@@ -37,10 +37,11 @@ export interface Classification {
   /** The other intents, best first (never includes `intent`). */
   alternatives: ScoredIntent[];
   entities: Entity[];
-  /** Which layer decided: a deterministic rule id ("rule:cancel-command") or "model:bayes" / "model:logistic". */
+  /** Which layer decided: a deterministic rule id ("rule:cancel-command") or "model:softmax" / "model:bayes". */
   source: string;
 }
 
-export type ModelFamily = 'bayes' | 'logistic';
+/** natural's Bayes and logistic regression, and our own fast softmax regression (softmax.ts). */
+export type ModelFamily = 'bayes' | 'logistic' | 'softmax';
 
 export type TrainingData = Record<Intent, string[]>;

@@ -58,6 +58,15 @@ describe('intent classifier', () => {
     ['whats the diff between impersonation and delegation', 'explain_concept'],
     ['how do i set up constrained delegation for sql', 'how_to'],
     ['how do i make pasta', 'out_of_scope'],
+    // Rules: a person, wherever asked for; what the bot is; ways of stopping.
+    ['i dont want to talk to a bot', 'escalate'],
+    ['can someone page the on call engineer', 'escalate'],
+    ['am i talking to a bot', 'help'],
+    ['are you a human or a bot?', 'help'],
+    ['is this a bot? i want a human', 'escalate'],
+    ['ok i changed my mind', 'cancel'],
+    ['abandon this case', 'cancel'],
+    ['leave it for now', 'cancel'],
   ];
   for (const [text, intent] of cases) {
     it(`reads "${text}" as ${intent}`, () => assert.equal(classifier.classify(text).intent, intent));
@@ -116,7 +125,7 @@ describe('intent classifier', () => {
 
   it('refuses an invalid model, naming the field', () => {
     assert.throws(() => loadIntentModel({ ...model, vocabulary: 'x' }), (e: unknown) => e instanceof IntentModelError && /vocabulary/.test(e.message));
-    assert.throws(() => loadIntentModel({ ...model, bayes: undefined }), IntentModelError);
+    assert.throws(() => loadIntentModel({ ...model, [model.family]: undefined }), IntentModelError);
     assert.throws(() => loadIntentModel(null), IntentModelError);
   });
 

@@ -15,7 +15,7 @@ describe('intent features', () => {
   });
 
   it('turns codes into shape tokens so new codes generalise', () => {
-    assert.deepEqual(toFeatures('0x80070542').filter((f) => f.startsWith('__')), ['__hex__', '__dom__']);
+    assert.deepEqual(toFeatures('0x80070542').filter((f) => f.startsWith('__')), ['__hex__', '__dom__', '__len1__']);
     assert.ok(toFeatures('HTTP Error 500.24').includes('__status__'));
     assert.ok(toFeatures('SEC_E_WRONG_PRINCIPAL').includes('__errname__'));
     assert.ok(toFeatures('CONTOSO\\jdoe').includes('__account__'));
