@@ -1,38 +1,49 @@
 // A Map that stops taking new keys at a cap and counts what it turned away, so a 1 GB log with millions of
 // distinct URLs or clients keeps memory bounded while the totals stay exact.
+import { StringIndex } from './string-index.js';
 
 export class BoundedMap<K, V> {
   private readonly map = new Map<K, V>();
+  /** Finds string keys without Map.get (see StringIndex); holds the same key objects as `map`. */
+  private readonly index: StringIndex<V>;
   /** Records whose key was not kept because the map was full. */
   overflow = 0;
 
-  constructor(readonly cap: number) {}
+  constructor(readonly cap: number) {
+    this.index = new StringIndex<V>(cap);
+  }
 
   /** The value for `key`, created by `make` when there is room; undefined when the map is full. */
   upsert(key: K, make: () => V): V | undefined {
-    const v = this.map.get(key);
+    const v = this.get(key);
     if (v !== undefined) return v;
     if (this.map.size >= this.cap) {
       this.overflow++;
       return undefined;
     }
     const created = make();
-    this.map.set(key, created);
+    this.set(key, created);
     return created;
   }
 
-  /** Adds `value` under a new key when there is room; returns false (and counts it) when full. */
+  /** Adds `value` under a key not in the map when there is room; returns false (and counts it) when full. */
   tryAdd(key: K, value: V): boolean {
     if (this.map.size >= this.cap) {
       this.overflow++;
       return false;
     }
-    this.map.set(key, value);
+    this.set(key, value);
     return true;
   }
 
   get(key: K): V | undefined {
-    return this.map.get(key);
+    return typeof key === 'string' ? this.index.get(key) : this.map.get(key);
+  }
+
+  private set(key: K, value: V): void {
+    // A key already present keeps its place in the map's order and is re-pointed in the index (Map.set semantics).
+    this.map.set(key, value);
+    if (typeof key === 'string') this.index.set(key, value);
   }
 
   get size(): number {

@@ -3,8 +3,9 @@ import type { Evidence } from '../../types.js';
 import { canonicalCode } from '../../codes/index.js';
 import type { ParsedFile } from '../types.js';
 import { excerptOf, redactW3cLine, type CitedLine } from './excerpt.js';
-import { FieldMap, decodeValue, directive } from './fields.js';
+import { FieldMap, directive } from './fields.js';
 import { forEachLine, oneChunk } from './lines.js';
+import { LineShape } from './pick.js';
 import { detectPatterns } from './patterns.js';
 import { W3cStats, type W3cRequest } from './stats.js';
 
@@ -28,42 +29,35 @@ export async function parseW3cStream(
   const stats = new W3cStats();
   const counts: Record<string, number> = {};
   let fields = new FieldMap(DEFAULT_FIELDS.split(' '));
-  let cols = columns(fields);
+  let shape = new LineShape(fields);
   let software = '';
   let textChars = 0;
   let truncated = false;
   const kept: string[] = [];
-  const picked: (string | undefined)[] = [];
   const req: W3cRequest = { status: '', sub: '', win32: '', stem: '', user: '', clientIp: '', serverIp: '', line: 0, raw: '', fields };
+
+  const keep = (raw: string): number => {
+    const safe = raw.startsWith('#') ? raw : redactW3cLine(raw, fields, counts);
+    kept.push(safe);
+    return safe.length + 1;
+  };
 
   await forEachLine(
     lines,
     (raw, lineNo) => {
-      if (textChars < REDACTED_TEXT_CHARS) {
-        const safe = raw.startsWith('#') ? raw : redactW3cLine(raw, fields, counts);
-        kept.push(safe);
-        textChars += safe.length + 1;
-      } else truncated = true;
-      const d = directive(raw);
-      if (d !== null) {
+      if (textChars < REDACTED_TEXT_CHARS) textChars += keep(raw);
+      else truncated = true;
+      if (raw.charCodeAt(0) === 35 /* # */) {
+        const d = directive(raw);
         if (d === 'fields') {
           fields = FieldMap.fromHeader(raw);
-          cols = columns(fields);
+          shape = new LineShape(fields);
         } else if (d === 'software' && !software) software = raw.slice(raw.indexOf(':') + 1).trim();
         return;
       }
       if (raw.length === 0) return;
-      // Only the needed columns are cut out (no split of all ~15 fields): this loop is the hot path of a 1 GB log.
-      const status = pickFields(raw, cols.wanted, picked) ? picked[cols.status] : undefined;
       // Lines without a numeric status are damaged (truncated writes): skip rather than guess.
-      if (status === undefined || status.length !== 3 || !isDigits(status)) return;
-      req.status = status;
-      req.sub = decodeValue(picked[cols.sub]);
-      req.win32 = decodeValue(picked[cols.win32]);
-      req.stem = decodeValue(picked[cols.stem]);
-      req.user = decodeValue(picked[cols.user]);
-      req.clientIp = decodeValue(picked[cols.cip]);
-      req.serverIp = decodeValue(picked[cols.sip]);
+      if (!shape.read(raw, req)) return;
       req.line = lineNo;
       req.raw = raw;
       req.fields = fields;
@@ -86,55 +80,6 @@ export async function parseW3cStream(
 /** Convenience for a log already in memory. */
 export function parseW3c(file: string, data: Buffer | string, onProgress?: ProgressFn): Promise<ParsedFile> {
   return parseW3cStream(file, oneChunk(data), onProgress);
-}
-
-function isDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
-
-/** Sets `out[i]` to the i-th space-separated field of the line for each wanted column (sorted), undefined past its end. */
-function pickFields(line: string, wanted: number[], out: (string | undefined)[]): boolean {
-  let start = 0;
-  let col = 0;
-  for (let k = 0; k < wanted.length; k++) {
-    const want = wanted[k];
-    while (col < want && start !== -1) {
-      const sp = line.indexOf(' ', start);
-      start = sp === -1 ? -1 : sp + 1;
-      col++;
-    }
-    if (start === -1) {
-      out[want] = undefined;
-      continue;
-    }
-    const end = line.indexOf(' ', start);
-    out[want] = end === -1 ? line.slice(start) : line.slice(start, end);
-    // The space that ends this field starts the next one: no second search for it.
-    start = end === -1 ? -1 : end + 1;
-    col = want + 1;
-  }
-  return true;
-}
-
-function columns(f: FieldMap) {
-  const c = {
-    status: f.col('sc-status'),
-    sub: f.col('sc-substatus'),
-    win32: f.col('sc-win32-status'),
-    stem: f.col('cs-uri-stem'),
-    user: f.col('cs-username'),
-    cip: f.col('c-ip'),
-    sip: f.col('s-ip'),
-  };
-  // Fields a block does not log point at a column that is never filled (undefined reads as empty).
-  const wanted = [...new Set(Object.values(c).filter((i) => i >= 0))].sort((a, b) => a - b);
-  const missing = 10_000;
-  const fix = (i: number) => (i >= 0 ? i : missing);
-  return { status: fix(c.status), sub: fix(c.sub), win32: fix(c.win32), stem: fix(c.stem), user: fix(c.user), cip: fix(c.cip), sip: fix(c.sip), wanted };
 }
 
 function toEvidence(file: string, s: W3cStats, counts: Record<string, number>): Evidence[] {

@@ -1,11 +1,11 @@
-// Running statistics of a W3C log: exact totals, plus bounded per-status, per-code, per-URL, per-user and
-// per-client tables. Only the first line that shows each thing is kept, for citation.
+// Running statistics of a W3C log: exact totals, plus bounded per-status, per-code, per-user and per-client
+// tables. Only the first line that shows each thing is kept, for citation.
 import { BoundedMap } from './bounded-map.js';
 import type { CitedLine } from './excerpt.js';
 import type { FieldMap } from './fields.js';
 import { isIndexPage, isLoopback, isStaticFile } from './url-kind.js';
 
-export const CAPS = { statuses: 500, codes: 200, urls: 5000, users: 1000, clients: 10000 };
+export const CAPS = { statuses: 500, codes: 200, users: 1000, clients: 10000 };
 
 /** One request as the accumulator needs it (values already decoded). Reused across lines to spare allocations. */
 export interface W3cRequest {
@@ -35,15 +35,6 @@ export interface StatusStat {
 export interface CountStat {
   count: number;
   first: CitedLine;
-}
-
-export interface UrlStat {
-  total: number;
-  failed500: number;
-  succeeded: number;
-  /** Kind of URL, worked out once per distinct URL. */
-  index: boolean;
-  static: boolean;
 }
 
 export interface ClientStat {
@@ -80,7 +71,6 @@ export class W3cStats {
   readonly win32Of500 = new BoundedMap<string, number[]>(100);
   readonly statuses = new BoundedMap<string, StatusStat>(CAPS.statuses);
   readonly codes = new BoundedMap<string, CountStat>(CAPS.codes);
-  readonly urls = new BoundedMap<string, UrlStat>(CAPS.urls);
   readonly users = new BoundedMap<string, CountStat>(CAPS.users);
   readonly clients = new BoundedMap<string, ClientStat>(CAPS.clients);
   /** The first few status triples seen, checked before the statuses map (see recentStatus). */
@@ -129,20 +119,11 @@ export class W3cStats {
   private addUrl(r: W3cRequest): void {
     const ok = isSuccess(r.status);
     const is500 = r.status === '500';
-    const key = r.stem.toLowerCase();
-    let u = this.urls.get(key);
-    if (!u) {
-      const made = { total: 0, failed500: 0, succeeded: 0, index: isIndexPage(r.stem), static: isStaticFile(r.stem) };
-      if (this.urls.tryAdd(key, made)) u = made;
-    }
-    if (u) {
-      u.total++;
-      if (is500) u.failed500++;
-      if (ok) u.succeeded++;
-    }
-    const index = u ? u.index : isIndexPage(r.stem);
     // 401s are the Windows-auth handshake, not the page's own result.
     if (r.status === '401') return;
+    // The kind of URL depends on the stem alone (case-insensitively), so it is worked out per request: a table of
+    // URLs would cost a lookup per line, and its per-URL counts were never reported.
+    const index = isIndexPage(r.stem);
     this.nonAuth++;
     if (is500) {
       this.nonAuth500++;
@@ -164,7 +145,7 @@ export class W3cStats {
     this.nonIndex++;
     if (is500) {
       this.nonIndex500++;
-      if (u ? u.static : isStaticFile(r.stem)) this.static500++;
+      if (isStaticFile(r.stem)) this.static500++;
       if (!this.firstNonIndex500) {
         this.firstNonIndex500 = cite(r);
         this.failureExample = r.stem;
