@@ -31,7 +31,11 @@ export function isCardActionKind(value: unknown): value is CardActionKind {
  * Reads a button's payload: an Action.Submit data object, or the same object as a JSON string (how some channels
  * pass a messageBack value). Anything else is not ours: undefined.
  */
-export function parseCardAction(value: unknown): CardActionData | undefined {
+/**
+ * A button's submitted value as an object: Action.Submit passes an object, some channels (Teams messageBack) the
+ * same object as a JSON string. Anything else: undefined.
+ */
+export function submittedObject(value: unknown): Record<string, unknown> | undefined {
   let raw: unknown = value;
   if (typeof raw === 'string') {
     if (!raw.trim().startsWith('{')) return undefined;
@@ -42,8 +46,12 @@ export function parseCardAction(value: unknown): CardActionData | undefined {
       throw err;
     }
   }
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const o = raw as Record<string, unknown>;
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined;
+}
+
+export function parseCardAction(value: unknown): CardActionData | undefined {
+  const o = submittedObject(value);
+  if (!o) return undefined;
   if (!isCardActionKind(o.action)) return undefined;
   const text = (k: string): string | undefined =>
     typeof o[k] === 'string' && (o[k] as string).length > 0 ? (o[k] as string) : undefined;

@@ -1,6 +1,7 @@
 // The Adaptive Card (1.5, under Teams' 28 KB) posted to the engineers' channel per ticket: summary, top hypotheses,
 // evidence, and the Take / Resolve actions. Buttons send `{ escalation: "take" | "resolve", ticketId }` (plus the
 // Resolve form's inputs) back to the bot as Action.Submit.
+import { submittedObject } from '../../cards/card-actions.js';
 import { ticketLabel, type Ticket } from '../types.js';
 
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -15,18 +16,8 @@ export interface TicketCardAction {
 
 /** Reads a ticket card's Action.Submit value (an object, or the same as a JSON string). */
 export function parseTicketCardAction(value: unknown): TicketCardAction | undefined {
-  let raw = value;
-  if (typeof raw === 'string') {
-    if (!raw.trim().startsWith('{')) return undefined;
-    try {
-      raw = JSON.parse(raw);
-    } catch (err) {
-      if (err instanceof SyntaxError) return undefined;
-      throw err;
-    }
-  }
-  if (!raw || typeof raw !== 'object') return undefined;
-  const o = raw as Record<string, unknown>;
+  const o = submittedObject(value);
+  if (!o) return undefined;
   if ((o.escalation !== 'take' && o.escalation !== 'resolve') || !Number.isInteger(Number(o.ticketId))) return undefined;
   const text = (k: string) => (typeof o[k] === 'string' && (o[k] as string).trim() ? (o[k] as string).trim() : undefined);
   return { escalation: o.escalation, ticketId: Number(o.ticketId), causeId: text('causeId'), note: text('note') };
