@@ -7,13 +7,12 @@
 // Screenshots go to test/artifacts/escalation-*.png (ignored by git). No timing thresholds: every wait is on page
 // content, bounded only by the test's timeout.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { addMessage, diagnose, emptyCase } from '../../knowledge/index.js';
 import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
 import { API_KEY, startEscalationApp, type EscalationApp } from '../escalation/helpers/escalation-app.js';
-import { chromiumPath, launchChromium } from './browser.js';
+import { browserForSuite } from './browser.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const WAIT = { timeout: 60_000 };
@@ -57,15 +56,8 @@ describe('escalation: user in web chat, engineer in the console (e2e)', function
   let browser: Browser | undefined;
 
   before(async function () {
-    const executable = chromiumPath();
-    if (!executable) {
-      // CI installs Debian's chromium (.ci/run); elsewhere say what is missing instead of failing obscurely.
-      if (process.env.CI) throw new Error('chromium is not installed: apt-get install -y chromium');
-      this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await browserForSuite(this, ARTIFACTS);
     app = await startEscalationApp();
-    browser = await launchChromium(executable as string);
   });
   after(async () => {
     await browser?.close();

@@ -2,11 +2,10 @@
 // (bot/default-bot.ts), the MBAM symptom, "Not it", a FREB upload through Web Chat's upload button, the report page.
 // Screenshots go to test/artifacts/ (ignored by git) for people to look at.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { startChannelServer, type ChannelServer } from '../directline/helpers/channel-server.js';
-import { chromiumPath, launchChromium } from './browser.js';
+import { browserForSuite } from './browser.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const FREB_PATH = fileURLToPath(
@@ -40,15 +39,8 @@ describe('web chat in a real browser (e2e)', function () {
   const problems: string[] = [];
 
   before(async function () {
-    const executable = chromiumPath();
-    if (!executable) {
-      // CI installs Debian's chromium (.ci/run); elsewhere say what is missing instead of failing obscurely.
-      if (process.env.CI) throw new Error('chromium is not installed: apt-get install -y chromium');
-      this.skip();
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await browserForSuite(this, ARTIFACTS);
     server = await startChannelServer();
-    browser = await launchChromium(executable as string);
   });
   after(async () => {
     await browser?.close();
