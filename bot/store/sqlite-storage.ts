@@ -1,8 +1,7 @@
 // Durable Storage in one SQLite file (better-sqlite3): the default, so a restarted bot continues every conversation.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from './open-sqlite.js';
 import type { StoreItems } from 'botbuilder';
 import { isConditional, type DurableStorage } from './durable-storage.js';
 import { StorageBackendError, StorageConflictError } from './errors.js';
@@ -24,12 +23,7 @@ export class SqliteStorage implements DurableStorage {
 
   constructor(readonly file: string) {
     try {
-      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-      this.db = new Database(file);
-      // WAL + NORMAL: each committed turn survives a process crash; only an OS crash can lose the last commits.
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
+      this.db = openSqliteFile(file);
       this.db.exec('CREATE TABLE IF NOT EXISTS bot_storage (key TEXT PRIMARY KEY, etag TEXT NOT NULL, data TEXT NOT NULL) WITHOUT ROWID');
     } catch (cause) {
       throw new StorageBackendError('sqlite', `open ${file}`, { cause });

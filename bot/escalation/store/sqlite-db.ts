@@ -1,9 +1,8 @@
 // SqlDb over better-sqlite3: a second connection to the bot's own SQLite file (WAL lets both connections work).
 // Statements are synchronous, so the only thing to guard is an async transaction: while one is open, every other
 // statement of this connection waits for it (otherwise it would run inside the transaction by accident).
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqliteFile } from '../../store/open-sqlite.js';
 import { TicketStoreError } from '../errors.js';
 import type { SqlDb, SqlExec, SqlParam } from './sql-db.js';
 
@@ -22,11 +21,7 @@ export class SqliteDb implements SqlDb {
 
   constructor(readonly file: string) {
     try {
-      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-      this.db = new Database(file);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma('busy_timeout = 5000');
+      this.db = openSqliteFile(file);
     } catch (cause) {
       throw new TicketStoreError(`open ${file}`, { cause });
     }
