@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'test/artifacts/**', 'bot/public/vendor/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'test/artifacts/**', 'bot/public/vendor/**', '**/*.as.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,6 @@
 // Ingestion bench: throughput against bare baselines and peak memory on big inputs, all measured in one run.
 // Run: npm run bench:ingest (BENCH_W3C_MB=256 to shrink the big W3C log). Always exits 0; prints PASS/FAIL per target.
+// Throughput ratios take the best of three alternating runs of baseline and ours.
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -48,6 +49,20 @@ async function time<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T
   return { ms: performance.now() - t, value };
 }
 
+/**
+ * The best of `runs` alternating timings of a baseline and our code: on a shared machine a single run of either can
+ * land on a busy moment, and alternating gives both the same chances.
+ */
+async function bestOf<A, B>(runs: number, base: () => Promise<A> | A, ours: () => Promise<B> | B): Promise<{ base: number; ours: number }> {
+  let b = Infinity;
+  let o = Infinity;
+  for (let i = 0; i < runs; i++) {
+    b = Math.min(b, (await time(base)).ms);
+    o = Math.min(o, (await time(ours)).ms);
+  }
+  return { base: b, ours: o };
+}
+
 /** Peak RSS while `fn` runs, sampled every 20 ms. */
 async function peakRss<T>(fn: () => Promise<T>): Promise<{ peakMb: number; ms: number }> {
   gc();
@@ -84,20 +99,26 @@ try {
     xml.parse(b.toString('utf8'));
     parseFreb('w.xml', b);
   }
-  const bare = await time(() => frebs.forEach((b) => xml.parse(b.toString('utf8'))));
-  const ours = await time(() => frebs.forEach((b, i) => parseFreb(`fr${i}.xml`, b)));
-  const frebRatio = bare.ms / ours.ms;
-  rows.push({ what: `FREB ingest ${(frebBytes / MB / (ours.ms / 1000)).toFixed(1)} MB/s vs fast-xml-parser ${(frebBytes / MB / (bare.ms / 1000)).toFixed(1)} MB/s`, measured: `ratio ${frebRatio.toFixed(2)}`, target: '>= 0.5', pass: frebRatio >= 0.5 });
+  const freb = await bestOf(
+    3,
+    () => frebs.forEach((b) => xml.parse(b.toString('utf8'))),
+    () => frebs.forEach((b, i) => parseFreb(`fr${i}.xml`, b)),
+  );
+  const frebRatio = freb.base / freb.ours;
+  rows.push({ what: `FREB ingest ${(frebBytes / MB / (freb.ours / 1000)).toFixed(1)} MB/s vs fast-xml-parser ${(frebBytes / MB / (freb.base / 1000)).toFixed(1)} MB/s`, measured: `ratio ${frebRatio.toFixed(2)}`, target: '>= 0.5', pass: frebRatio >= 0.5 });
 
   // 2. W3C throughput vs plain line splitting of the same file.
   const small = join(dir, 'u_ex-64.log');
   await writeW3c(small, 64);
   const size = statSync(small).size;
   await plainLineSplit(small);
-  const split = await time(() => plainLineSplit(small));
-  const parsed = await time(() => parseW3cStream('u_ex.log', createReadStream(small)));
-  const w3cRatio = split.ms / parsed.ms;
-  rows.push({ what: `W3C ingest ${(size / MB / (parsed.ms / 1000)).toFixed(0)} MB/s vs line split ${(size / MB / (split.ms / 1000)).toFixed(0)} MB/s`, measured: `ratio ${w3cRatio.toFixed(2)}`, target: '>= 0.3', pass: w3cRatio >= 0.3 });
+  const w3c = await bestOf(
+    3,
+    () => plainLineSplit(small),
+    () => parseW3cStream('u_ex.log', createReadStream(small)),
+  );
+  const w3cRatio = w3c.base / w3c.ours;
+  rows.push({ what: `W3C ingest ${(size / MB / (w3c.ours / 1000)).toFixed(0)} MB/s vs line split ${(size / MB / (w3c.base / 1000)).toFixed(0)} MB/s`, measured: `ratio ${w3cRatio.toFixed(2)}`, target: '>= 0.3', pass: w3cRatio >= 0.3 });
   rmSync(small);
 
   // 3. Peak RSS on a big W3C log, streamed through ingestFiles.

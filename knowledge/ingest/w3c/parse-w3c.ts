@@ -2,23 +2,15 @@
 import type { Evidence } from '../../types.js';
 import { canonicalCode } from '../../codes/index.js';
 import type { ParsedFile } from '../types.js';
-import { excerptOf, redactW3cLine, type CitedLine } from './excerpt.js';
-import { FieldMap, directive } from './fields.js';
-import { forEachLine, oneChunk } from './lines.js';
-import { LineShape } from './pick.js';
+import { excerptOf, type CitedLine } from './excerpt.js';
+import { oneChunk } from './lines.js';
 import { detectPatterns } from './patterns.js';
-import { W3cStats, type W3cRequest } from './stats.js';
+import { REDACTED_TEXT_CHARS, readW3c, type ProgressFn } from './read-w3c.js';
+import type { W3cStats } from './stats.js';
 
-export type ProgressFn = (bytesDone: number) => void;
-
-/** How much redacted text is kept for display; huge logs keep only their head. */
-const REDACTED_TEXT_CHARS = 256 * 1024;
+export type { ProgressFn } from './read-w3c.js';
 /** Most w3c.user facts emitted (the busiest users first). */
 const MAX_USER_FACTS = 50;
-
-// IIS writes the default field set when a file has no #Fields line (seen in pasted excerpts).
-const DEFAULT_FIELDS =
-  'date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken';
 
 /** Parses a W3C log from a stream of chunks; never holds the whole file. */
 export async function parseW3cStream(
@@ -26,46 +18,7 @@ export async function parseW3cStream(
   lines: AsyncIterable<Buffer | string>,
   onProgress?: ProgressFn,
 ): Promise<ParsedFile> {
-  const stats = new W3cStats();
-  const counts: Record<string, number> = {};
-  let fields = new FieldMap(DEFAULT_FIELDS.split(' '));
-  let shape = new LineShape(fields);
-  let software = '';
-  let textChars = 0;
-  let truncated = false;
-  const kept: string[] = [];
-  const req: W3cRequest = { status: '', sub: '', win32: '', stem: '', user: '', clientIp: '', serverIp: '', line: 0, raw: '', fields };
-
-  const keep = (raw: string): number => {
-    const safe = raw.startsWith('#') ? raw : redactW3cLine(raw, fields, counts);
-    kept.push(safe);
-    return safe.length + 1;
-  };
-
-  await forEachLine(
-    lines,
-    (raw, lineNo) => {
-      if (textChars < REDACTED_TEXT_CHARS) textChars += keep(raw);
-      else truncated = true;
-      if (raw.charCodeAt(0) === 35 /* # */) {
-        const d = directive(raw);
-        if (d === 'fields') {
-          fields = FieldMap.fromHeader(raw);
-          shape = new LineShape(fields);
-        } else if (d === 'software' && !software) software = raw.slice(raw.indexOf(':') + 1).trim();
-        return;
-      }
-      if (raw.length === 0) return;
-      // Lines without a numeric status are damaged (truncated writes): skip rather than guess.
-      if (!shape.read(raw, req)) return;
-      req.line = lineNo;
-      req.raw = raw;
-      req.fields = fields;
-      stats.add(req);
-    },
-    onProgress,
-  );
-
+  const { stats, software, kept, truncated, redactions: counts } = await readW3c(lines, onProgress);
   const evidence = toEvidence(file, stats, counts);
   if (truncated) kept.push(`[... only the first ${REDACTED_TEXT_CHARS / 1024} KB are shown]`);
   return {
@@ -85,25 +38,54 @@ export function parseW3c(file: string, data: Buffer | string, onProgress?: Progr
 function toEvidence(file: string, s: W3cStats, counts: Record<string, number>): Evidence[] {
   const out: Evidence[] = [];
   const src = (c: CitedLine) => ({ file, line: c.line });
-  const byLine = <T extends { first: CitedLine }>(xs: Iterable<T>): T[] => [...xs].sort((a, b) => a.first.line - b.first.line);
+  const byLine = <T extends { first: CitedLine }>(xs: Iterable<T>): T[] =>
+    [...xs].sort((a, b) => a.first.line - b.first.line);
 
   for (const st of byLine(s.statuses.values())) {
     const attrs: Record<string, string> = { count: String(st.count) };
     if (st.win32 !== '') attrs.win32 = st.win32;
-    out.push({ kind: 'status', key: 'http.status', value: `${st.status}.${st.sub}`, source: src(st.first), excerpt: excerptOf(st.first, counts), attrs });
+    out.push({
+      kind: 'status',
+      key: 'http.status',
+      value: `${st.status}.${st.sub}`,
+      source: src(st.first),
+      excerpt: excerptOf(st.first, counts),
+      attrs,
+    });
   }
   for (const [win32, c] of [...s.codes.entries()].sort((a, b) => a[1].first.line - b[1].first.line)) {
     const canonical = canonicalCode(win32, 'win32');
     // An unknown value is still cited through its status evidence (attrs.win32).
     if (!canonical) continue;
-    out.push({ kind: 'code', key: 'code', value: canonical, source: src(c.first), excerpt: excerptOf(c.first, counts), attrs: { count: String(c.count), win32 } });
+    out.push({
+      kind: 'code',
+      key: 'code',
+      value: canonical,
+      source: src(c.first),
+      excerpt: excerptOf(c.first, counts),
+      attrs: { count: String(c.count), win32 },
+    });
   }
   for (const hit of detectPatterns(s)) {
-    out.push({ kind: 'pattern', key: 'pattern', value: hit.id, source: src(hit.cite), excerpt: excerptOf(hit.cite, counts), attrs: hit.attrs });
+    out.push({
+      kind: 'pattern',
+      key: 'pattern',
+      value: hit.id,
+      source: src(hit.cite),
+      excerpt: excerptOf(hit.cite, counts),
+      attrs: hit.attrs,
+    });
   }
   const users = [...s.users.entries()].sort((a, b) => b[1].count - a[1].count).slice(0, MAX_USER_FACTS);
   for (const [user, u] of users) {
-    out.push({ kind: 'fact', key: 'w3c.user', value: user, source: src(u.first), excerpt: excerptOf(u.first, counts), attrs: { count: String(u.count) } });
+    out.push({
+      kind: 'fact',
+      key: 'w3c.user',
+      value: user,
+      source: src(u.first),
+      excerpt: excerptOf(u.first, counts),
+      attrs: { count: String(u.count) },
+    });
   }
   return out;
 }
@@ -113,7 +95,10 @@ function summarize(s: W3cStats, evidence: Evidence[], software: string): string 
   const top = [...s.statuses.values()]
     .sort((a, b) => b.count - a.count)
     .slice(0, 4)
-    .map((st) => `${st.status}.${st.sub}${st.win32 && st.win32 !== '0' ? ` win32 ${st.win32}` : ''} ×${st.count}`);
+    .map(
+      (st) =>
+        `${st.status}.${st.sub}${st.win32 && st.win32 !== '0' ? ` win32 ${st.win32}` : ''} ×${st.count}`,
+    );
   const patterns = evidence.filter((e) => e.kind === 'pattern').map((e) => e.value);
   return `W3C log: ${s.requests} requests; ${top.join(', ')}${patterns.length ? `; patterns: ${patterns.join(', ')}` : ''}`;
 }

@@ -1,28 +1,13 @@
-// Running statistics of a W3C log: exact totals, plus bounded per-status, per-code, per-user and per-client
-// tables. Only the first line that shows each thing is kept, for citation.
+// Statistics of a W3C log: exact totals, plus bounded per-status, per-code, per-user and per-client tables. Only
+// the first line that shows each thing is kept, for citation. The per-line counting happens in the WebAssembly
+// reader (wasm/scan.as.ts); this turns its counts and the lines it reported into the tables, in the order and within
+// the caps a line-by-line Map would have: first seen first, the rest counted as overflow.
 import { BoundedMap } from './bounded-map.js';
 import type { CitedLine } from './excerpt.js';
-import type { FieldMap } from './fields.js';
-import { isIndexPage, isLoopback, isStaticFile } from './url-kind.js';
+import { decodeValue } from './fields.js';
+import { TABLE, TOTAL, type WasmScanner } from './wasm-scanner.js';
 
 export const CAPS = { statuses: 500, codes: 200, users: 1000, clients: 10000 };
-
-/** One request as the accumulator needs it (values already decoded). Reused across lines to spare allocations. */
-export interface W3cRequest {
-  status: string;
-  sub: string;
-  win32: string;
-  stem: string;
-  user: string;
-  clientIp: string;
-  serverIp: string;
-  line: number;
-  raw: string;
-  fields: FieldMap;
-}
-
-/** The citation of a request, made only when something is seen for the first time. */
-const cite = (r: W3cRequest): CitedLine => ({ line: r.line, raw: r.raw, fields: r.fields });
 
 export interface StatusStat {
   status: string;
@@ -45,9 +30,23 @@ export interface ClientStat {
   firstFailure?: CitedLine;
 }
 
-const RECENT_STATUSES = 8;
+/** The lines the reader reported for citation, collected while it runs (the rest of the log is never decoded). */
+export interface W3cCites {
+  triples: CitedLine[];
+  users: CitedLine[];
+  clientFailures: CitedLine[];
+  first500?: CitedLine;
+  firstIndexSuccess?: CitedLine;
+  indexExample: string;
+  firstNonIndex500?: CitedLine;
+  failureExample: string;
+  first401x1?: CitedLine;
+  firstHandshake?: CitedLine;
+}
 
-const isSuccess = (status: string): boolean => status.startsWith('2') || status.startsWith('3');
+export function emptyCites(): W3cCites {
+  return { triples: [], users: [], clientFailures: [], indexExample: '', failureExample: '' };
+}
 
 export class W3cStats {
   requests = 0;
@@ -73,111 +72,88 @@ export class W3cStats {
   readonly codes = new BoundedMap<string, CountStat>(CAPS.codes);
   readonly users = new BoundedMap<string, CountStat>(CAPS.users);
   readonly clients = new BoundedMap<string, ClientStat>(CAPS.clients);
-  /** The first few status triples seen, checked before the statuses map (see recentStatus). */
-  private readonly recent: StatusStat[] = [];
 
-  add(r: W3cRequest): void {
-    this.requests++;
-    const sub = r.sub || '0';
-    const st = this.recentStatus(r.status, sub, r.win32) ?? this.lookUpStatus(r, sub);
-    if (st) st.count++;
-    // "401 2 5" is the normal anonymous challenge of Windows auth, not an access-denied error.
-    const challenge = r.status === '401' && sub === '2' && r.win32 === '5';
-    if (r.win32 !== '' && r.win32 !== '0' && !challenge) {
-      const c = this.codes.get(r.win32);
-      if (c) c.count++;
-      else this.codes.tryAdd(r.win32, { count: 1, first: cite(r) });
-    }
-    if (r.user !== '') {
-      const u = this.users.get(r.user);
-      if (u) u.count++;
-      else this.users.tryAdd(r.user, { count: 1, first: cite(r) });
-    }
-    this.addUrl(r);
-    this.addAuth(r, sub);
+  /** The statistics of a log the reader has finished. */
+  static fromScanner(scanner: WasmScanner, cites: W3cCites): W3cStats {
+    const s = new W3cStats();
+    const t = scanner.totals();
+    s.requests = t[TOTAL.requests];
+    s.nonAuth = t[TOTAL.nonAuth];
+    s.nonAuth500 = t[TOTAL.nonAuth500];
+    s.indexSuccess = t[TOTAL.indexOk];
+    s.nonIndex = t[TOTAL.nonIndex];
+    s.nonIndex500 = t[TOTAL.nonIndex500];
+    s.static500 = t[TOTAL.static500];
+    s.handshakes = t[TOTAL.handshakes];
+    s.n401x1 = t[TOTAL.n401x1];
+    s.loopback401x1 = t[TOTAL.loopback401x1];
+    s.first500 = cites.first500;
+    s.firstIndexSuccess = cites.firstIndexSuccess;
+    s.indexExample = cites.indexExample;
+    s.firstNonIndex500 = cites.firstNonIndex500;
+    s.failureExample = cites.failureExample;
+    s.first401x1 = cites.first401x1;
+    s.firstHandshake = cites.firstHandshake;
+    s.addTriples(scanner, cites);
+    s.addUsers(scanner, cites);
+    s.addClients(scanner, cites);
+    s.users.overflow += t[TOTAL.usersOverflow];
+    s.clients.overflow += t[TOTAL.clientsOverflow];
+    return s;
   }
 
-  /** A log has a handful of distinct status triples: a short scan beats building a "500.0.1346" key per line. */
-  private recentStatus(status: string, sub: string, win32: string): StatusStat | undefined {
-    for (const st of this.recent) if (st.status === status && st.sub === sub && st.win32 === win32) return st;
-    return undefined;
-  }
-
-  /** The stat of a triple not in `recent`: existing (returned, to count), or created here (undefined: counted). */
-  private lookUpStatus(r: W3cRequest, sub: string): StatusStat | undefined {
-    const triple = `${r.status}.${sub}.${r.win32}`;
-    const st = this.statuses.get(triple);
-    if (!st) {
-      const made = { status: r.status, sub, win32: r.win32, count: 1, first: cite(r) };
-      if (this.statuses.tryAdd(triple, made) && this.recent.length < RECENT_STATUSES) this.recent.push(made);
-      return undefined;
-    }
-    if (this.recent.length < RECENT_STATUSES) this.recent.push(st);
-    return st;
-  }
-
-  private addUrl(r: W3cRequest): void {
-    const ok = isSuccess(r.status);
-    const is500 = r.status === '500';
-    // 401s are the Windows-auth handshake, not the page's own result.
-    if (r.status === '401') return;
-    // The kind of URL depends on the stem alone (case-insensitively), so it is worked out per request: a table of
-    // URLs would cost a lookup per line, and its per-URL counts were never reported.
-    const index = isIndexPage(r.stem);
-    this.nonAuth++;
-    if (is500) {
-      this.nonAuth500++;
-      this.first500 ??= cite(r);
-      const w = this.win32Of500.get(r.win32 || '0');
-      if (w) w[0]++;
-      else this.win32Of500.tryAdd(r.win32 || '0', [1]);
-    }
-    if (index) {
-      if (ok) {
-        this.indexSuccess++;
-        if (!this.firstIndexSuccess) {
-          this.firstIndexSuccess = cite(r);
-          this.indexExample = r.stem || '/';
-        }
-      }
-      return;
-    }
-    this.nonIndex++;
-    if (is500) {
-      this.nonIndex500++;
-      if (isStaticFile(r.stem)) this.static500++;
-      if (!this.firstNonIndex500) {
-        this.firstNonIndex500 = cite(r);
-        this.failureExample = r.stem;
+  /** Ids are given in order of first appearance, so adding them in id order is adding them in line order. */
+  private addTriples(scanner: WasmScanner, cites: W3cCites): void {
+    const counts = scanner.counts(TABLE.triple);
+    for (let id = 0; id < counts.length; id++) {
+      const k = scanner.tripleKey(id);
+      const status = k.status;
+      const sub = decodeValue(k.sub) || '0';
+      const win32 = decodeValue(k.win32);
+      const count = counts[id];
+      const first = cites.triples[id];
+      addCount(this.statuses, `${status}.${sub}.${win32}`, count, () => ({
+        status,
+        sub,
+        win32,
+        count,
+        first,
+      }));
+      // "401 2 5" is the normal anonymous challenge of Windows auth, not an access-denied error.
+      const challenge = status === '401' && sub === '2' && win32 === '5';
+      if (win32 !== '' && win32 !== '0' && !challenge)
+        addCount(this.codes, win32, count, () => ({ count, first }));
+      if (status === '500') {
+        const w = win32 || '0';
+        const seen = this.win32Of500.get(w);
+        if (seen) seen[0] += count;
+        else if (!this.win32Of500.tryAdd(w, [count])) this.win32Of500.overflow += count - 1;
       }
     }
   }
 
-  private addAuth(r: W3cRequest, sub: string): void {
-    const key = r.clientIp || '(none)';
-    const is401 = r.status === '401';
-    let c = this.clients.get(key);
-    if (!c) {
-      const made = { n401x1: 0, n401x2: 0, sawChallenge: false, authedOk: false };
-      if (this.clients.tryAdd(key, made)) c = made;
+  private addUsers(scanner: WasmScanner, cites: W3cCites): void {
+    const counts = scanner.counts(TABLE.user);
+    for (let id = 0; id < counts.length; id++) {
+      this.users.tryAdd(decodeValue(scanner.keyText(TABLE.user, id)), {
+        count: counts[id],
+        first: cites.users[id],
+      });
     }
-    if (is401 && sub === '1') {
-      this.n401x1++;
-      this.first401x1 ??= cite(r);
-      if (isLoopback(r.clientIp) || (r.clientIp !== '' && r.clientIp === r.serverIp)) this.loopback401x1++;
-    }
-    if (!c) return;
-    if (is401 && (sub === '1' || sub === '2')) {
-      if (sub === '1') c.n401x1++;
-      else c.n401x2++;
-      c.sawChallenge = true;
-      c.firstFailure ??= cite(r);
-    } else if (isSuccess(r.status) && r.user !== '') {
-      if (c.sawChallenge && !c.authedOk) {
-        this.handshakes++;
-        this.firstHandshake ??= cite(r);
-      }
-      c.authedOk = true;
+  }
+
+  private addClients(scanner: WasmScanner, cites: W3cCites): void {
+    const c = scanner.clients();
+    for (let id = 0; id * 4 < c.length; id++) {
+      const o = id * 4;
+      const stat: ClientStat = {
+        n401x1: c[o],
+        n401x2: c[o + 1],
+        sawChallenge: (c[o + 2] & 1) !== 0,
+        authedOk: (c[o + 2] & 2) !== 0,
+      };
+      if (cites.clientFailures[id]) stat.firstFailure = cites.clientFailures[id];
+      this.clients.tryAdd(decodeValue(scanner.keyText(TABLE.client, id)), stat);
     }
   }
 
@@ -190,4 +166,16 @@ export class W3cStats {
     }
     return best;
   }
+}
+
+/** Adds `count` lines under `key`: to its entry, or as a new entry while there is room, or to the overflow. */
+function addCount<V extends { count: number }>(
+  map: BoundedMap<string, V>,
+  key: string,
+  count: number,
+  make: () => V,
+): void {
+  const seen = map.get(key);
+  if (seen) seen.count += count;
+  else if (!map.tryAdd(key, make())) map.overflow += count - 1;
 }
