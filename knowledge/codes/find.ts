@@ -111,9 +111,22 @@ function classifyHex(text: string, tokens: readonly Token[], i: number, digits: 
   if (digits > 4) return fromCanonical(text, t.start, t.end, canonicalCode(t.text));
   // A short hex ("0x5", "0x7") needs a cue: it is a Win32 error after "error", a Kerberos code after "Failure Code".
   const cue = cueBefore(text, tokens, i);
-  const hint = hintFor(cue);
+  // "4769 audit failures with code 0x7": in a sentence about a Kerberos event, a small hex is the Kerberos code.
+  const hint = cue !== 'http' && parseInt(t.text, 16) <= MAX_KERBEROS_CODE && kerberosSentence(text, t.start) ? 'kerberos' : hintFor(cue);
   if (hint === null) return null;
   return fromCanonical(text, t.start, t.end, canonicalCode(t.text, hint));
+}
+
+/** Highest Kerberos error code (KDC_ERR_* and KRB_AP_ERR_* run from 0x0 to 0x44). */
+const MAX_KERBEROS_CODE = 0x44;
+const KERBEROS_SENTENCE = /\b(47(68|69|71|72|73)|kerberos|kdc|krb(tgt)?)\b/i;
+
+/** Whether the sentence before `at` (up to 120 characters) is about a Kerberos event or the KDC. */
+function kerberosSentence(text: string, at: number): boolean {
+  const from = Math.max(0, at - 120);
+  const before = text.slice(from, at);
+  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'));
+  return KERBEROS_SENTENCE.test(stop === -1 ? before : before.slice(stop + 1));
 }
 
 function hintFor(cue: Cue): CodeHint | null {

@@ -20,6 +20,10 @@ const found: [string, [string, string, string][]][] = [
   ['System event 4 says KRB_AP_ERR_MODIFIED (0x29).', [['4', '4', 'event'], ['KRB_AP_ERR_MODIFIED (0x29)', 'KRB:0x29', 'kerberos']]],
   ['KDC_ERR_BADOPTION 0xd on the DC', [['KDC_ERR_BADOPTION 0xd', 'KRB:0x0D', 'kerberos']]],
   ['4769 Failure Code: 0x7', [['0x7', 'KRB:0x07', 'kerberos']]],
+  // A small hex in a sentence about a Kerberos event or the KDC is a Kerberos code, whatever word precedes it.
+  ['the DC has 4769 audit failures with code 0x7 for HTTP/web', [['0x7', 'KRB:0x07', 'kerberos']]],
+  ['kerberos pre-auth keeps failing with error 0x18', [['0x18', 'KRB:0x18', 'kerberos']]],
+  ['kerberos is fine. The file copy fails with error 0x5', [['0x5', '0x80070005', 'win32']]],
   ['KRB:0x29 again', [['KRB:0x29', 'KRB:0x29', 'kerberos']]],
   ['HTTP Error 401.1 - Unauthorized', [['401.1', '401.1', 'http']]],
   ['then 401.2, then 500.24', [['401.2', '401.2', 'http'], ['500.24', '500.24', 'http']]],
