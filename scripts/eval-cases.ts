@@ -33,12 +33,15 @@ function ranked(d: DiagnoseOutput): string[] {
 }
 
 const verbose = process.argv.includes('--verbose');
+/** `--dir PATH`: also a case set of your own (same YAML), e.g. reports collected from users. */
+const extraDir = process.argv.includes('--dir') ? process.argv[process.argv.indexOf('--dir') + 1] : undefined;
 
 async function main(): Promise<void> {
   console.log(`Scoring: ${JSON.stringify(SCORING)}`);
   await report('Labelled set (test/cases)', defaultCasesDir);
   // The held-out set is never used to tune entries or scoring: it estimates accuracy on reports nobody here saw.
   await report('Held-out set (test/cases-holdout)', holdoutCasesDir);
+  if (extraDir) await report(`Case set ${extraDir}`, extraDir);
 }
 
 async function report(title: string, dir: string): Promise<void> {
