@@ -5,6 +5,7 @@
 import { TeamsActivityHandler, type Activity, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { conversationAccessors, type ConversationAccessors } from './conversation-state.js';
+import { DialogMemoryConfig } from './dialog-memory-config.js';
 import { MAIN_DIALOG, MainDialog } from './main-dialog.js';
 import { sharedWelcome, WELCOME } from './messages.js';
 import { sendMarkdown } from './send-reply.js';
@@ -19,6 +20,7 @@ export interface SupportBotDeps {
 export class DialogSupportBot extends TeamsActivityHandler {
   private readonly accessors: ConversationAccessors;
   private readonly dialogs: DialogSet;
+  private readonly memoryConfig = new DialogMemoryConfig();
 
   constructor(private readonly deps: SupportBotDeps) {
     super();
@@ -45,7 +47,9 @@ export class DialogSupportBot extends TeamsActivityHandler {
   }
 
   private async runDialogs(context: TurnContext): Promise<void> {
+    this.memoryConfig.prime(context);
     const dc = await this.dialogs.createContext(context);
+    this.memoryConfig.remember(dc);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
     // Saving here too keeps the bot correct under any host; unchanged state is not written twice.

@@ -1,6 +1,7 @@
 // Teams refuses messages above about 28 KB, and a card's hidden ("Show more") parts count too: cards are measured
 // as the UTF-8 JSON the channel receives, with room left for the activity around them.
 import type { AdaptiveCard } from './card-types.js';
+import { jsonBytes } from './json-size.js';
 
 export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
 /** What a card may use: the limit minus the activity envelope (ids, conversation, channel data). */
@@ -8,8 +9,9 @@ export const CARD_BUDGET_BYTES = 25 * 1024;
 /** Markdown replies stay within the same message limit. */
 export const MARKDOWN_BUDGET_CHARS = 20_000;
 
+/** The card's size as the UTF-8 JSON the channel receives (counted, not serialised: see json-size.ts). */
 export function cardBytes(card: AdaptiveCard): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+  return jsonBytes(card) ?? 0;
 }
 
 /**

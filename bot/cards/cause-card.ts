@@ -1,13 +1,15 @@
 // One cause as an Adaptive Card: title, confidence in words, the cited evidence, why it happens, numbered steps with
 // commands in monospace, how to verify, and the feedback buttons. Long parts sit in hidden containers behind one
-// "Show more" toggle; when even that is too big for Teams, each part is shortened (and says so).
+// "Show more" toggle; when even that is too big for Teams, each part is shortened (and says so). The parts written
+// from the knowledge base are built once per text and shared between cards (shared-blocks.ts).
 import type { CitedEvidence, DecodedCode, Hypothesis } from '../../knowledge/types.js';
 import { BUTTON_TITLES, submitAction } from './card-actions.js';
 import { fitToBudget } from './card-size.js';
 import { card, heading, note } from './blocks.js';
 import type { AdaptiveCard, CardAction, CardElement, TextBlock, TextRun } from './card-types.js';
 import { confidenceInWords, rankInWords } from './confidence-words.js';
-import { markdownBlocks, truncate } from './rich-text.js';
+import { truncate } from './rich-text.js';
+import { sharedMarkdownBlocks } from './shared-blocks.js';
 
 export interface CauseView {
   hypothesis: Hypothesis;
@@ -121,16 +123,16 @@ function build(view: CauseView, d: Detail): AdaptiveCard {
     body.push(heading('Why it happens'));
     const first = h.explanation.split(/\n\s*\n/)[0] ?? '';
     const short = truncate(first, Math.min(VISIBLE_WHY_CHARS, d.whyChars));
-    body.push(...markdownBlocks(short));
+    body.push(...sharedMarkdownBlocks(short));
     const full = truncate(h.explanation, d.whyChars);
-    if (full !== short) more.push(heading('Why it happens, in full'), ...markdownBlocks(full));
+    if (full !== short) more.push(heading('Why it happens, in full'), ...sharedMarkdownBlocks(full));
   }
 
   if (h.steps.length > 0) {
     body.push(heading('Fix, step by step'));
     h.steps
       .slice(0, d.maxSteps)
-      .forEach((step, i) => body.push(...markdownBlocks(truncate(step, d.stepChars), `${i + 1}. `)));
+      .forEach((step, i) => body.push(...sharedMarkdownBlocks(truncate(step, d.stepChars), `${i + 1}. `)));
     if (h.steps.length > d.maxSteps)
       body.push(
         note(
@@ -141,7 +143,7 @@ function build(view: CauseView, d: Detail): AdaptiveCard {
 
   if (h.verify) {
     body.push(heading('How to verify'));
-    body.push(...markdownBlocks(truncate(h.verify, d.verifyChars)));
+    body.push(...sharedMarkdownBlocks(truncate(h.verify, d.verifyChars)));
   }
 
   if (view.codes?.length) {

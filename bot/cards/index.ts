@@ -27,3 +27,5 @@ export { caseSummaryMarkdown, citeSource, type CaseSummaryView } from './case-su
 export { captureGuideMarkdown, type CaptureGuideView } from './capture-guide.js';
 export { confidenceInWords, rankInWords } from './confidence-words.js';
 export { supportsAdaptiveCards } from './channel-support.js';
+export { isSharedBlock, sharedMarkdownBlocks } from './shared-blocks.js';
+export { jsonBytes } from './json-size.js';

@@ -1,8 +1,11 @@
 // Reports are kept in the bot's own Storage (SQLite by default, PostgreSQL or memory as configured), one item per
-// report under "support-report/<id>", so they survive restarts wherever conversation state does.
-import type { Storage } from 'botbuilder';
+// report under "support-report/<id>", so they survive restarts wherever conversation state does. The
+// knowledge-base text of each cause shown is stored once, under its content key (report-content.ts), in the same
+// write as the first report that needs it.
+import type { Storage, StoreItems } from 'botbuilder';
 import { isReportId, newReportId } from './report-id.js';
-import type { ReportInput, StoredReport } from './report-types.js';
+import { isStoredHypothesis, resolvedHypothesis, storedHypothesis } from './report-content.js';
+import type { PersistedReport, ReportInput, StoredReport } from './report-types.js';
 import { trimReport } from './trim-report.js';
 
 export interface ReportStore {
@@ -24,6 +27,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class StorageReportStore implements ReportStore {
   private readonly retentionMs: number;
   private readonly now: () => Date;
+  /** Content keys this process has stored: content never changes under its key, so once is enough. */
+  private readonly storedContent = new Set<string>();
 
   constructor(
     private readonly storage: Storage,
@@ -35,8 +40,22 @@ export class StorageReportStore implements ReportStore {
 
   async create(report: ReportInput): Promise<string> {
     const id = newReportId();
-    // "*" = unconditional write: the id is fresh, there is nothing to conflict with.
-    await this.storage.write({ [KEY_PREFIX + id]: { ...trimReport(report, this.now()), eTag: '*' } });
+    const full = trimReport(report, this.now());
+    // "*" = unconditional writes: the id is fresh, and content under its key is always the same.
+    const changes: StoreItems = {};
+    const newContent: string[] = [];
+    const hypotheses = full.diagnosis.hypotheses.map((h) => {
+      const { stored, key, content } = storedHypothesis(h);
+      if (!this.storedContent.has(key) && !(key in changes)) {
+        changes[key] = { ...content, eTag: '*' };
+        newContent.push(key);
+      }
+      return stored;
+    });
+    const persisted: PersistedReport = { ...full, version: 2, diagnosis: { ...full.diagnosis, hypotheses } };
+    changes[KEY_PREFIX + id] = { ...persisted, eTag: '*' };
+    await this.storage.write(changes);
+    for (const key of newContent) this.storedContent.add(key);
     return id;
   }
 
@@ -44,13 +63,25 @@ export class StorageReportStore implements ReportStore {
     if (!isReportId(id)) return undefined;
     const key = KEY_PREFIX + id;
     const items = await this.storage.read([key]);
-    const item = items[key] as (StoredReport & { eTag?: string }) | undefined;
+    const item = items[key] as (PersistedReport & { eTag?: string }) | undefined;
     if (!item) return undefined;
     if (this.now().getTime() - Date.parse(item.createdAt) > this.retentionMs) {
       await this.storage.delete([key]);
       return undefined;
     }
     const { eTag: _eTag, ...report } = item;
-    return report;
+    return report.version === 2 ? this.resolve(id, report) : report;
+  }
+
+  /** A version-2 report with its hypotheses' knowledge-base content read back in. */
+  private async resolve(id: string, report: Extract<PersistedReport, { version: 2 }>): Promise<StoredReport> {
+    const stored = report.diagnosis.hypotheses.filter(isStoredHypothesis);
+    const contents = stored.length > 0 ? await this.storage.read([...new Set(stored.map((h) => h.content))]) : {};
+    const hypotheses = stored.map((h) => {
+      const resolved = resolvedHypothesis(h, contents);
+      if (!resolved) throw new Error(`report ${id}: its knowledge-base content ${h.content} is missing from storage`);
+      return resolved;
+    });
+    return { ...report, version: 1, diagnosis: { ...report.diagnosis, hypotheses } };
   }
 }

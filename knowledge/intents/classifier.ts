@@ -3,7 +3,6 @@ import { extractEntities } from './entities/index.js';
 import type { Intent } from './labels.js';
 import { parseIntentModelJson, type IntentModelJson } from './model-json.js';
 import { applyRules } from './rules.js';
-import { mentionsDomain } from './features.js';
 import { createScorer } from './score.js';
 import type { Classification, Entity, ScoredIntent } from './types.js';
 
@@ -31,17 +30,21 @@ export function loadIntentModel(json: unknown): IntentClassifier {
     family: model.family,
     dataHash: model.dataHash,
     classify(text: string): Classification {
-      const entities = extractEntities(text);
-      const hasCode = entities.some((e) => CODE_TYPES.has(e.type));
-      const rule = applyRules(text, hasCode);
-      const { ranked, knownFeatures } = scorer.score(text);
+      // Entities are extracted when first read: a turn reads only the intent, and the rules need the codes only
+      // for a message with no conversational words (a bare paste).
+      let found: Entity[] | undefined;
+      const entitiesOf = (): Entity[] => (found ??= extractEntities(text));
+      const rule = applyRules(text, () => entitiesOf().some((e) => CODE_TYPES.has(e.type)));
+      const { ranked, knownFeatures, domain } = scorer.score(text);
       if (rule) {
         return {
           intent: rule.intent,
           confidence: RULE_CONFIDENCE,
           lowConfidence: false,
           alternatives: scaleAlternatives(ranked, rule.intent),
-          entities,
+          get entities() {
+            return entitiesOf();
+          },
           source: `rule:${rule.rule}`,
         };
       }
@@ -54,12 +57,14 @@ export function loadIntentModel(json: unknown): IntentClassifier {
           confidence: round(oos?.confidence ?? 0),
           lowConfidence: true,
           alternatives: ranked.filter((s) => s.intent !== 'out_of_scope').map((s) => ({ intent: s.intent, confidence: round(s.confidence) })),
-          entities,
+          get entities() {
+            return entitiesOf();
+          },
           source: `model:${model.family}+nothing-known`,
         };
       }
       const top = ranked[0] ?? { intent: 'out_of_scope' as Intent, confidence: 0 };
-      if (DOMAIN_INTENTS.has(top.intent) && !mentionsDomain(text)) {
+      if (DOMAIN_INTENTS.has(top.intent) && !domain) {
         // "how do i make pasta" has the shape of a how_to but nothing of IIS or Windows auth in it: only the
         // intents that need no domain words stay in the running ("how do i use you" is still help).
         const rest = ranked.filter((s) => !DOMAIN_INTENTS.has(s.intent));
@@ -70,7 +75,9 @@ export function loadIntentModel(json: unknown): IntentClassifier {
           confidence: round(best.confidence / sum),
           lowConfidence: best.confidence / sum < CONFIDENCE_THRESHOLD,
           alternatives: ranked.filter((s) => s !== best).map((s) => ({ intent: s.intent, confidence: round(s.confidence) })),
-          entities,
+          get entities() {
+            return entitiesOf();
+          },
           source: `model:${model.family}+no-domain-words`,
         };
       }
@@ -79,7 +86,9 @@ export function loadIntentModel(json: unknown): IntentClassifier {
         confidence: round(top.confidence),
         lowConfidence: top.confidence < CONFIDENCE_THRESHOLD,
         alternatives: ranked.slice(1).map((s) => ({ intent: s.intent, confidence: round(s.confidence) })),
-        entities,
+        get entities() {
+          return entitiesOf();
+        },
         source: `model:${model.family}`,
       };
     },

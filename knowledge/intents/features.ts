@@ -82,6 +82,9 @@ function isDomainToken(t: string): boolean {
   return DOMAIN_WORDS.has(t) || PLACEHOLDER.test(t) || (t.length >= 5 && DOMAIN_FRAGMENT.test(t));
 }
 
+/** Present exactly when some token is of the domain: the same test as mentionsDomain, so a scorer can reuse it. */
+export const DOMAIN_FEATURE = '__dom__';
+
 /** Word tokens (a-z, digits, placeholders) and the punctuation that ends a negation scope. */
 function rawTokens(text: string): string[] {
   let t = text.slice(0, FEATURE_TEXT_LIMIT).toLowerCase();
@@ -145,7 +148,7 @@ export function toFeatures(text: string): string[] {
       push(s);
     }
   }
-  if (tokens.length) out.push(domain ? '__dom__' : '__nodom__');
+  if (tokens.length) out.push(domain ? DOMAIN_FEATURE : '__nodom__');
   // Position: how a message opens ("^what", "^how+do") and ends ("now$", "pleas$") tells a question from a
   // report, and its length (in words) tells a command or a greeting from a description.
   const words = out.filter((f) => !f.includes('+') && !f.startsWith('__'));

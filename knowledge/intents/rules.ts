@@ -8,19 +8,28 @@ export interface RuleMatch {
   rule: string;
 }
 
-/** Lowercase, straight apostrophes removed, punctuation to spaces, polite filler trimmed from both ends. */
-export function normaliseCommand(text: string): string {
-  const words = text
+const FILLER = new Set(['pls', 'plz', 'please', 'ok', 'okay', 'just', 'bot', 'now', 'thx', 'thanks', 'the', 'oh', 'um', 'uh']);
+
+/** The first 200 characters lower-cased, straight apostrophes removed, punctuation to single spaces. */
+function commandWords(text: string): string {
+  return text
     .slice(0, 200)
     .toLowerCase()
     .replace(/['’`]/g, '')
     .replace(/[^a-z0-9/]+/g, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-  const filler = new Set(['pls', 'plz', 'please', 'ok', 'okay', 'just', 'bot', 'now', 'thx', 'thanks', 'the', 'oh', 'um', 'uh']);
-  while (words.length > 1 && filler.has(words[0])) words.shift();
-  while (words.length > 1 && filler.has(words[words.length - 1])) words.pop();
+    .trim();
+}
+
+/** Lowercase, straight apostrophes removed, punctuation to spaces, polite filler trimmed from both ends. */
+export function normaliseCommand(text: string): string {
+  return withoutFiller(commandWords(text), text);
+}
+
+/** normaliseCommand from commandWords(text), which applyRules needs as well (computed once). */
+function withoutFiller(cleaned: string, text: string): string {
+  const words = cleaned.split(' ').filter(Boolean);
+  while (words.length > 1 && FILLER.has(words[0])) words.shift();
+  while (words.length > 1 && FILLER.has(words[words.length - 1])) words.pop();
   // A lone "?" is a request for help; keep it rather than normalising it away.
   return words.length === 0 && text.includes('?') ? '?' : words.join(' ');
 }
@@ -105,17 +114,21 @@ const CHAT_WORDS = new Set([
 
 const ERROR_WORDS = /\b(?:error|exception|failed|failure|denied|unauthorized|forbidden|invalid|fault)\b/i;
 
+/** Whether the text carries an error code: a value, or a function asked only when the answer matters (it is costly). */
+export type HasCode = boolean | (() => boolean);
+
 /** True when the text carries an error code or error wording and not one word of conversation: a bare paste. */
-export function isBarePaste(text: string, hasCode: boolean): boolean {
-  if (!hasCode && !ERROR_WORDS.test(text.slice(0, 2000))) return false;
-  const words = text.slice(0, 2000).toLowerCase().replace(/['’`]/g, '').match(/[a-z]+/g) ?? [];
-  return !words.some((w) => CHAT_WORDS.has(w)) && !/\?\s*$/.test(text.trim());
+export function isBarePaste(text: string, hasCode: HasCode): boolean {
+  const head = text.slice(0, 2000);
+  const words = head.toLowerCase().replace(/['’`]/g, '').match(/[a-z]+/g) ?? [];
+  if (words.some((w) => CHAT_WORDS.has(w)) || /\?\s*$/.test(text.trim())) return false;
+  return ERROR_WORDS.test(head) || (typeof hasCode === 'function' ? hasCode() : hasCode);
 }
 
 /** The rule layer: exact short commands, escalation phrases, then bare error pastes. */
-export function applyRules(text: string, hasCode: boolean): RuleMatch | undefined {
-  const norm = normaliseCommand(text);
-  const words = text.slice(0, 200).toLowerCase().replace(/['’`]/g, '').replace(/[^a-z0-9/]+/g, ' ').trim();
+export function applyRules(text: string, hasCode: HasCode): RuleMatch | undefined {
+  const words = commandWords(text);
+  const norm = withoutFiller(words, text);
   const exactIntent = EXACT[norm];
   if (exactIntent) return { intent: exactIntent, rule: `exact-${exactIntent}` };
   if (norm.length <= 200 && ESCALATE_PATTERNS.some((p) => p.test(norm))) return { intent: 'escalate', rule: 'escalate-phrase' };

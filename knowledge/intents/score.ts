@@ -2,7 +2,7 @@
 // works in log space (natural multiplies probabilities out of logs, which underflows to 0 for every class on a long
 // message) before normalising to probabilities that sum to 1.
 import { compileModel } from './compiled.js';
-import { featureSet, META_FEATURES } from './features.js';
+import { DOMAIN_FEATURE, featureSet, META_FEATURES } from './features.js';
 import { createClosestWordIndex } from './fuzzy.js';
 import type { Intent } from './labels.js';
 import type { IntentModelJson } from './model-json.js';
@@ -12,6 +12,8 @@ export interface ModelScores {
   ranked: ScoredIntent[];
   /** How many of the message's features the model knows: 0 means the model is guessing from priors. */
   knownFeatures: number;
+  /** The message has a word, code or shape of the bot's domain (features.ts mentionsDomain, from the same pass). */
+  domain: boolean;
 }
 
 export interface Scorer {
@@ -44,12 +46,12 @@ export function createScorer(model: IntentModelJson): Scorer {
       .sort((a, b) => frequency[b.i] - frequency[a.i] || a.i - b.i)
       .map(({ token }) => token),
   );
-  const active = (text: string): { ids: number[]; known: number } => {
+  const active = (features: string[]): { ids: number[]; known: number } => {
     const ids: number[] = [];
     const seen = new Set<number>();
     let known = 0;
     let corrections = 0;
-    for (const token of featureSet(text)) {
+    for (const token of features) {
       let i = index.get(token);
       if (i === undefined && corrections < MAX_CORRECTIONS && /^[a-z]{4,}$/.test(token)) {
         corrections++;
@@ -65,11 +67,12 @@ export function createScorer(model: IntentModelJson): Scorer {
   };
   return {
     score(text) {
-      const { ids, known } = active(text);
+      const features = featureSet(text);
+      const { ids, known } = active(features);
       const p = compiled.normalise(compiled.raw(ids, new Float64Array(labels.length)));
       const ranked = labels.map((intent: Intent, k) => ({ intent, confidence: p[k] }));
       ranked.sort((a, b) => b.confidence - a.confidence || a.intent.localeCompare(b.intent));
-      return { ranked, knownFeatures: known };
+      return { ranked, knownFeatures: known, domain: features.includes(DOMAIN_FEATURE) };
     },
   };
 }

@@ -1,6 +1,42 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { authorizationScheme, offeredSchemes, redactText } from '../../knowledge/ingest/redact/index.js';
+import { RULES } from '../../knowledge/ingest/redact/rules.js';
+
+/** redactText as it was before the pre-checks: every rule's regex over the whole text, in order. */
+function redactWithoutPrechecks(text: string): { text: string; counts: Record<string, number> } {
+  const counts: Record<string, number> = {};
+  let out = text;
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    out = out.replace(rule.re, (match: string, ...rest: unknown[]) => {
+      const groups = rest.slice(0, rest.findIndex((x) => typeof x === 'number')) as (string | undefined)[];
+      const replaced = rule.replace(match, groups);
+      if (replaced !== match) counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
+      return replaced;
+    });
+  }
+  return { text: out, counts };
+}
+
+/** A rule's pre-check may only skip text its regex cannot match. */
+function assertPrechecksHold(text: string): void {
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    if (rule.re.test(text)) assert.ok(rule.mayMatch(text), `${rule.kind} pre-check skips a match in ${JSON.stringify(text)}`);
+    rule.re.lastIndex = 0;
+  }
+}
+
+/** Pieces that come close to every rule's trigger words, in any case, to probe the pre-checks' edges. */
+const TRIGGERS = [
+  'Authorization:', 'proxy-authorization: ', 'Cookie: ', 'SET-COOKIE:', 'X-Api-Key: ', 'ocp-apim-subscription-key:', 'x-auth-token: ', 'X-Functions-Key:',
+  'Negotiate ', 'ntlm ', 'KERBEROS\t', 'Basic ', 'bearer ', 'YII', 'YIG', 'oYG', 'oYI', 'TlRMTVNTUA', 'eyJ', 'https://', '@', 'user:',
+  'validationKey=', 'DecryptionKey =', 'password', 'PassWd', 'pwd', 'clientSecret', 'APIKEY', 'accountKey', 'sharedKey', 'key="', 'value=', '"',
+  '<password>', '<Secret>', '</password>', '</Secret>', '?', '&', 'code=', 'sig=', 'AccountKey=', 'SharedAccessSignature=', 'ConvertTo-SecureString ',
+  ' -Password ', ' /pass:', ' -P ', '-p ', 'net use \\srv\\share ', 'NET USER bob ', 'passphrase: ', 'Kennwort=', ';', ':', '=', ' ', '\n',
+  '-----BEGIN RSA PRIVATE KEY-----', '-----END RSA PRIVATE KEY-----', 'ABCDEFGHabcdefgh12345678', 'İ', 'K', '[redacted]',
+];
 
 const cases: { name: string; input: string; secret: string; keep: string; kind: string }[] = [
   { name: 'connection string password', input: 'Server=db;User ID=sa;Password=p@ss w0rd;Encrypt=true', secret: 'p@ss', keep: 'Encrypt=true', kind: 'password' },
@@ -66,6 +102,69 @@ describe('ingest/redact', () => {
         assert.deepEqual(twice.counts, {});
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('gives the same result as running every rule without its pre-check (table cases)', () => {
+    for (const c of cases) {
+      assertPrechecksHold(c.input);
+      assert.deepEqual(redactText(c.input), redactWithoutPrechecks(c.input), c.name);
+    }
+  });
+
+  it('has, for every rule, a sample it matches, and no pre-check skips it', () => {
+    const samples = [
+      ...cases.map((c) => c.input),
+      '-----BEGIN PRIVATE KEY-----\nMIIabc\n-----END PRIVATE KEY-----',
+      'x-api-key: K3y-Val',
+      'X-Functions-Key:\tabc123',
+      'ntlm\tTlRMTVNTUAABAAAAB4II',
+      'oYGBMIGAoAMKAQChCwYJKoZIgvcSAQICooFrBGlgZwYJKoZIhvcSAQICAgBvWDBWoAMCAQWhAwIBD6JKMEig',
+      '<Secret>S3cr3t</Secret>',
+      '<ApiKey>abc</ApiKey>',
+      'ConvertTo-SecureString -String Pw-1 -AsPlainText',
+      'ConvertTo-SecureString \'Pw-2\' -AsPlainText',
+      '/pass:Pw-3',
+      'osql -U sa -P\tPw-4',
+      'net use \\\\srv\\share Pw-5 /user:bob',
+      'NET USE Z: \\\\srv\\share Pw-6',
+      'net user bob Pw-7',
+      'pwd: Pw-8',
+      'Kennwort=Pw-9;',
+      'passphrase = "Pw-10"',
+      'sharedKey=\'abc\'',
+      'accountKey = "abc"',
+      '<add key="ApiToken" value="abc" />',
+      'x?subscription-key=abc',
+      ' SharedAccessKey=abc',
+    ];
+    for (const rule of RULES) {
+      const matched = samples.filter((text) => {
+        rule.re.lastIndex = 0;
+        const hit = rule.re.test(text);
+        rule.re.lastIndex = 0;
+        return hit;
+      });
+      assert.ok(matched.length > 0, `no sample for the ${rule.kind} rule ${rule.re}`);
+      for (const text of matched) {
+        for (const variant of [text, text.toUpperCase(), text.toLowerCase()]) {
+          assertPrechecksHold(variant);
+          assert.deepEqual(redactText(variant), redactWithoutPrechecks(variant), variant);
+        }
+      }
+    }
+  });
+
+  it('gives the same result as running every rule without its pre-check (fuzz around the trigger words)', () => {
+    const piece = fc.oneof(fc.constantFrom(...TRIGGERS), fc.string({ maxLength: 12 }), ...cases.map((c) => fc.constant(c.input)));
+    const caseMix = fc.constantFrom('keep', 'upper', 'lower');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, caseMix), { maxLength: 12 }), (parts) => {
+        const text = parts.map(([p, how]) => (how === 'upper' ? p.toUpperCase() : how === 'lower' ? p.toLowerCase() : p)).join('');
+        assertPrechecksHold(text);
+        assert.deepEqual(redactText(text), redactWithoutPrechecks(text));
+      }),
+      { numRuns: 1000 },
     );
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {
   crossValidate,
   evaluate,
+  extractEntities,
   INTENTS,
   IntentModelError,
   labelled,
@@ -127,6 +128,14 @@ describe('intent classifier', () => {
     assert.throws(() => loadIntentModel({ ...model, vocabulary: 'x' }), (e: unknown) => e instanceof IntentModelError && /vocabulary/.test(e.message));
     assert.throws(() => loadIntentModel({ ...model, [model.family]: undefined }), IntentModelError);
     assert.throws(() => loadIntentModel(null), IntentModelError);
+  });
+
+  it('gives the same entities, also in JSON, whether they are read or not', () => {
+    for (const text of ['Static files return HTTP 500.0 with 0x80070542 since we enabled ASP.NET impersonation', 'hi', '0x8009030e']) {
+      const c = classifier.classify(text);
+      assert.deepEqual(c.entities, extractEntities(text));
+      assert.deepEqual((JSON.parse(JSON.stringify(classifier.classify(text))) as { entities: unknown }).entities, JSON.parse(JSON.stringify(extractEntities(text))));
+    }
   });
 
   it('classifies a 100 KB paste', () => {

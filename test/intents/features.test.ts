@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { toFeatures } from '../../knowledge/intents/index.js';
 import { withinOneEdit } from '../../knowledge/intents/fuzzy.js';
-import { applyRules } from '../../knowledge/intents/rules.js';
+import { applyRules, normaliseCommand } from '../../knowledge/intents/rules.js';
 
 describe('intent features', () => {
   it('marks the words after a negation', () => {
@@ -48,6 +48,25 @@ describe('intent rules', () => {
   it('treats a code with no conversational word as a problem report', () => {
     assert.equal(applyRules('0x80070542', true)?.intent, 'report_problem');
     assert.equal(applyRules('what does 0x80070542 mean', true), undefined);
+  });
+
+  it('asks whether the text has a code only when the answer decides the rule', () => {
+    let asked = 0;
+    const hasCode = (answer: boolean) => () => {
+      asked++;
+      return answer;
+    };
+    assert.equal(applyRules('what does 0x80070542 mean', hasCode(true)), undefined);
+    assert.equal(asked, 0, 'conversational words decide without the codes');
+    assert.equal(applyRules('0x80070542', hasCode(true))?.intent, 'report_problem');
+    assert.equal(applyRules('0x80070542', hasCode(false)), undefined);
+    assert.equal(asked, 2);
+  });
+
+  it('normalises commands the same way inside applyRules and on their own', () => {
+    for (const text of ['  Please CANCEL that, ok?', "don't  need it anymore!!", '?', 'HELP', 'bot'])
+      assert.equal(applyRules(text, false)?.intent, applyRules(normaliseCommand(text), false)?.intent, text);
+    assert.equal(normaliseCommand('  Please CANCEL that, ok? '), 'cancel that');
   });
 });
 

@@ -1,6 +1,6 @@
 // Removes secrets from any text before it is stored, shown, logged or escalated.
 import { bump } from './placeholder.js';
-import { RULES } from './rules.js';
+import { RULES, type RedactionRule } from './rules.js';
 
 export interface RedactedText {
   text: string;
@@ -12,15 +12,18 @@ export interface RedactedText {
 export function redactText(text: string): RedactedText {
   const counts: Record<string, number> = {};
   let out = text;
-  for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    out = out.replace(rule.re, (match: string, ...rest: unknown[]) => {
-      // replace() passes the groups, then offset, whole string (and named groups): keep the groups only.
-      const groups = rest.slice(0, rest.findIndex((x) => typeof x === 'number')) as (string | undefined)[];
-      const replaced = rule.replace(match, groups);
-      if (replaced !== match) bump(counts, rule.kind);
-      return replaced;
-    });
-  }
+  // Each pre-check reads the text its rule runs on, as changed by the rules before it.
+  for (const rule of RULES) if (rule.mayMatch(out)) out = applyRule(rule, out, counts);
   return { text: out, counts };
+}
+
+function applyRule(rule: RedactionRule, text: string, counts: Record<string, number>): string {
+  rule.re.lastIndex = 0;
+  return text.replace(rule.re, (match: string, ...rest: unknown[]) => {
+    // replace() passes the groups, then offset, whole string (and named groups): keep the groups only.
+    const groups = rest.slice(0, rest.findIndex((x) => typeof x === 'number')) as (string | undefined)[];
+    const replaced = rule.replace(match, groups);
+    if (replaced !== match) bump(counts, rule.kind);
+    return replaced;
+  });
 }

@@ -6,6 +6,12 @@ export interface RedactionRule {
   /** Human label used in the counts ("password attribute"). */
   kind: string;
   re: RegExp;
+  /**
+   * A cheap necessary condition for `re` to match: false means it cannot, so the regex is skipped (most text has
+   * no secrets and no trigger words, and a few of these regexes backtrack at every word). Only characters and
+   * words every match of `re` contains, matched with the same case rules (single characters first: fastest).
+   */
+  mayMatch: (text: string) => boolean;
   /** Rewrites one match; returns the match unchanged when there is nothing (more) to remove. */
   replace: (match: string, groups: (string | undefined)[]) => string;
 }
@@ -45,12 +51,14 @@ const SECRET_SETTING = 'password|passwd|pwd|secret|token|apikey|api[-_.]?key|cre
 export const RULES: RedactionRule[] = [
   {
     kind: 'private key',
+    mayMatch: (t) => /-----BEGIN /.test(t),
     re: /(-----BEGIN [A-Z ]*PRIVATE KEY-----)([\s\S]*?)(-----END [A-Z ]*PRIVATE KEY-----)/g,
     replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}${g[2]}`),
   },
   {
     // Keep the scheme word so the diagnosis still sees "Negotiate" vs "NTLM".
     kind: 'authorization header',
+    mayMatch: (t) => t.includes(':') && /authorization[ \t]*:/i.test(t),
     re: new RegExp(String.raw`\b((?:Proxy-)?Authorization[ \t]*:[ \t]*)` + HEADER_VALUE, 'gi'),
     replace: (m, g) => {
       const [prefix, value] = [g[0] ?? '', g[1] ?? ''];
@@ -63,92 +71,111 @@ export const RULES: RedactionRule[] = [
   },
   {
     kind: 'cookie',
+    mayMatch: (t) => t.includes(':') && /cookie[ \t]*:/i.test(t),
     re: new RegExp(String.raw`\b((?:Set-)?Cookie[ \t]*:[ \t]*)` + HEADER_VALUE, 'gi'),
     replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}`),
   },
   {
     kind: 'api key header',
+    mayMatch: (t) => t.includes(':') && /(?:x-api-key|ocp-apim-subscription-key|x-auth-token|x-functions-key)[ \t]*:/i.test(t),
     re: new RegExp(String.raw`\b((?:X-Api-Key|Ocp-Apim-Subscription-Key|X-Auth-Token|X-Functions-Key)[ \t]*:[ \t]*)` + HEADER_VALUE, 'gi'),
     replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}`),
   },
   {
     kind: 'auth token',
+    mayMatch: (t) => /negotiate|ntlm|kerberos|basic|bearer/i.test(t),
     re: /\b((?:Negotiate|NTLM|Kerberos|Basic|Bearer)[ \t]+)([A-Za-z0-9+/_\-.~]{8,}={0,2})/gi,
     replace: (m, g) => (looksLikeToken(g[1] ?? '') ? `${g[0]}${REDACTED}` : m),
   },
   {
     // SPNEGO (YII.../YIG...), SPNEGO responses (oYG...) and NTLMSSP (TlRMTVNTUA...) blobs anywhere.
     kind: 'auth blob',
+    mayMatch: (t) => /YI[IG]|oY[GI]|TlRMTVNTUA/.test(t),
     re: /\b(?:YII|YIG|oY[GI]|TlRMTVNTUA)[A-Za-z0-9+/]{12,}={0,2}/g,
     replace: () => REDACTED,
   },
   {
     kind: 'jwt',
+    mayMatch: (t) => t.includes('.') && /eyJ/.test(t),
     re: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
     replace: () => REDACTED,
   },
   {
     kind: 'url credentials',
+    mayMatch: (t) => t.includes('@') && t.includes('://'),
     re: /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"'<>]+:)([^\s@/"'<>]+)(?=@)/gi,
     replace: prefixed,
   },
   {
     kind: 'machine key',
+    mayMatch: (t) => t.includes('=') && /validationkey|decryptionkey/i.test(t),
     re: new RegExp(String.raw`(\b(?:validationKey|decryptionKey)\s*=\s*)` + ATTR_VALUE, 'gi'),
     replace: (m, g) => (/^["']AutoGenerate/i.test(g[1] ?? '') ? m : prefixed(m, g)),
   },
   {
     kind: 'password attribute',
+    mayMatch: (t) => t.includes('=') && /password|passwd|pwd|clientsecret|apikey|accountkey|sharedkey/i.test(t),
     re: new RegExp(String.raw`(\b[\w:.-]*(?:password|passwd|pwd|clientSecret|apiKey|accountKey|sharedKey)\s*=\s*)` + ATTR_VALUE, 'gi'),
     replace: prefixed,
   },
   {
     // <add key="SmtpPassword" value="..."/> in appSettings.
     kind: 'secret setting',
+    mayMatch: (t) => t.includes('=') && /value/i.test(t) && /key/i.test(t),
     re: new RegExp(String.raw`(\bkey\s*=\s*["'][^"']*(?:${SECRET_SETTING})[^"']*["']\s+value\s*=\s*)` + ATTR_VALUE, 'gi'),
     replace: prefixed,
   },
   {
     kind: 'password element',
+    mayMatch: (t) => t.includes('<') && /<(?:password|passwd|pwd|secret|clientsecret|apikey)/i.test(t),
     re: /(<(password|passwd|pwd|secret|clientSecret|apiKey)\b[^>]*>)([^<]+)(?=<\/\2>)/gi,
     replace: (m, g) => (isDone(g[2]) ? m : `${g[0]}${REDACTED}`),
   },
   {
     kind: 'url token',
+    mayMatch: (t) => t.includes('=') && (t.includes('?') || t.includes('&')),
     re: /([?&](?:access_token|id_token|refresh_token|token|code|sig|signature|key|apikey|api_key|api-key|subscription-key|client_secret|secret|password|passwd|pwd|auth|session|sessionid|ticket|assertion|SAMLResponse|SAMLRequest)=)([^&\s"'<>#]+)/gi,
     replace: prefixed,
   },
   {
     // Unambiguous token names are secrets even outside a URL (W3C cs-uri-query, storage connection strings).
     kind: 'url token',
+    mayMatch: (t) =>
+      t.includes('=') &&
+      /(?:access_token|id_token|refresh_token|client_secret|sig|apikey|api_key|subscription-key|sharedaccesssignature|accountkey|sharedaccesskey)=/i.test(t),
     re: /((?:^|[\s;"'(,])(?:access_token|id_token|refresh_token|client_secret|sig|apikey|api_key|subscription-key|SharedAccessSignature|AccountKey|SharedAccessKey)=)([^&\s;"'<>#]+)/gi,
     replace: prefixed,
   },
   {
     kind: 'command-line password',
+    mayMatch: (t) => /convertto-securestring/i.test(t),
     re: /(ConvertTo-SecureString\s+(?:-String\s+)?)("[^"]*"|'[^']*'|[^\s|)]+)/gi,
     replace: (m, g) => (/^-/.test(g[1] ?? '') ? m : prefixed(m, g)),
   },
   {
     kind: 'command-line password',
+    mayMatch: (t) => /pass|pwd/i.test(t),
     re: /((?:^|\s)[-/][\w.]*(?:password|passwd|pwd|pass)(?::|=|[ \t]+))("[^"]*"|'[^']*'|[^\s"']+)/gi,
     replace: (m, g) => (/^[-/]\w/.test(g[1] ?? '') ? m : prefixed(m, g)),
   },
   {
     // sqlcmd/osql: -U user -P password (case matters: -p is a port elsewhere).
     kind: 'command-line password',
+    mayMatch: (t) => t.includes('-') && /-P[ \t]/.test(t),
     re: /((?:^|\s)-P[ \t]+)("[^"]*"|'[^']*'|\S+)/g,
     replace: prefixed,
   },
   {
     // net use \\server\share <password> /user:... and net user <name> <password>.
     kind: 'command-line password',
+    mayMatch: (t) => /\bnet\s+use/i.test(t),
     re: /(\bnet\s+(?:use\s+(?:[A-Za-z*]:\s+)?\\\\\S+|user\s+(?!\/)\S+)[ \t]+)([^\s/*][^\s]*)/gi,
     replace: prefixed,
   },
   {
     // Connection strings, command lines, JSON, PowerShell lists and prose: "Password=x;", "pwd: x", "\"password\": \"x\"".
     kind: 'password',
+    mayMatch: (t) => (t.includes(':') || t.includes('=')) && /pass|pwd|kennwort/i.test(t),
     re: /(\b(?:password|passwd|pwd|passphrase|kennwort)["']?[ \t]*[:=][ \t]*)("[^"]*"|'[^']*'|[^;\r\n"'<>&]*)(;?)/gi,
     replace: (m, g) => {
       const [prefix, raw, semi] = [g[0] ?? '', g[1] ?? '', g[2] ?? ''];

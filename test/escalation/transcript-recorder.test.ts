@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { cleanText } from '../../bot/escalation/packet/index.js';
+import { transcriptEntry } from '../../bot/escalation/transcript-recorder.js';
+
+/** The card walk as first written (Object.entries over every value), kept as the reference for the faster one. */
+function referenceCardText(content: unknown): string {
+  const texts: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'TextBlock' && typeof o.text === 'string') texts.push(o.text);
+      if (o.type === 'TextRun' && typeof o.text === 'string') texts.push(o.text);
+      for (const [k, v] of Object.entries(o)) if (k !== 'actions') walk(v);
+    }
+  };
+  walk(content);
+  return texts.join(' ');
+}
+
+const at = new Date('2026-01-01T00:00:00Z');
+const cardActivity = (content: unknown) => ({
+  type: 'message',
+  attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content }],
+});
+
+describe('escalation/transcript-recorder', () => {
+  it('records a card by its text blocks and runs, in order, leaving out the actions', () => {
+    const card = {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'TextBlock', text: 'Most likely cause' },
+        { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'run one' }, { type: 'TextRun', text: 'run two' }] },
+        { type: 'Container', items: [[{ type: 'TextBlock', text: 'nested' }]], actions: [{ type: 'TextBlock', text: 'hidden' }] },
+      ],
+      actions: [{ type: 'Action.Submit', title: 'That fixed it', card: { type: 'TextBlock', text: 'not recorded' } }],
+    };
+    assert.equal(transcriptEntry(cardActivity(card), 'bot', at)?.text, '[card] Most likely cause run one run two nested');
+  });
+
+  it('reads any card JSON the way the first walk did', () => {
+    const textNode = fc.record({ type: fc.constantFrom('TextBlock', 'TextRun', 'Container'), text: fc.string({ minLength: 1, maxLength: 8 }) });
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, textNode, fc.jsonValue({ maxDepth: 2 }), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.constantFrom('body', 'items', 'actions', 'inlines', 'x'), tie('node'), { maxKeys: 4 })),
+    })).node;
+    fc.assert(
+      fc.property(value, (content) => {
+        assert.equal(transcriptEntry(cardActivity(content), 'bot', at)?.text, cleanText(`[card] ${referenceCardText(content)}`, 2000));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
