@@ -12,6 +12,26 @@ interface Row {
   data: string;
 }
 
+// A rowid table: items are kilobytes of JSON, and SQLite keeps whole rows in a WITHOUT ROWID table's key b-tree,
+// which made every write two to three times slower (measured: 100 vs 45 us for a 4.7 KB report).
+const TABLE_SQL = 'CREATE TABLE IF NOT EXISTS bot_storage (key TEXT PRIMARY KEY, etag TEXT NOT NULL, data TEXT NOT NULL)';
+
+/** Creates the table, or moves the rows of an older file's WITHOUT ROWID table into the current layout, in one transaction. */
+function createOrMigrateTable(db: Database.Database): void {
+  const existing = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'bot_storage'").get() as { sql: string } | undefined;
+  if (!existing) {
+    db.exec(TABLE_SQL);
+    return;
+  }
+  if (!/WITHOUT\s+ROWID/i.test(existing.sql)) return;
+  db.transaction(() => {
+    db.exec('ALTER TABLE bot_storage RENAME TO bot_storage_without_rowid');
+    db.exec(TABLE_SQL);
+    db.exec('INSERT INTO bot_storage (key, etag, data) SELECT key, etag, data FROM bot_storage_without_rowid');
+    db.exec('DROP TABLE bot_storage_without_rowid');
+  })();
+}
+
 export class SqliteStorage implements DurableStorage {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -24,7 +44,7 @@ export class SqliteStorage implements DurableStorage {
   constructor(readonly file: string) {
     try {
       this.db = openSqliteFile(file);
-      this.db.exec('CREATE TABLE IF NOT EXISTS bot_storage (key TEXT PRIMARY KEY, etag TEXT NOT NULL, data TEXT NOT NULL) WITHOUT ROWID');
+      createOrMigrateTable(this.db);
     } catch (cause) {
       throw new StorageBackendError('sqlite', `open ${file}`, { cause });
     }
