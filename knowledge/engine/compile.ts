@@ -3,6 +3,7 @@
 import { decodeCode, equivalentCodes } from '../codes/index.js';
 import type { CauseEntry, KnowledgeBase } from '../kb-loader/load.js';
 import type { SignatureSpec } from '../kb-loader/schema.js';
+import type { EvidenceSource } from '../types.js';
 import { Lru } from './lru.js';
 import { buildSimilarityIndex, type SimilarityIndex } from './similarity.js';
 
@@ -17,6 +18,8 @@ export type Matcher =
 
 export interface CompiledSignature {
   matcher: Matcher;
+  /** Index of the matcher in CompiledKnowledgeBase.matchers: signatures that share a matcher share its result. */
+  slot: number;
   weight: number;
   means: string;
   /** A circumstance, not a symptom: it adds weight but cannot carry a diagnosis alone. */
@@ -34,11 +37,21 @@ export interface CompiledKnowledgeBase {
   causes: CompiledCause[];
   byId: Map<string, CompiledCause>;
   similarity: SimilarityIndex;
+  /** Every distinct matcher, indexed by CompiledSignature.slot. */
+  matchers: Matcher[];
   /** Per-message results that do not change between turns of a conversation. */
   memo: {
     similarity: Lru<string, Map<string, { phrase: string; score: number }>>;
-    textMatches: Lru<string, Map<RegExp, { start: number; end: number } | null>>;
+    /** What each message satisfies on its own: the matchers it fires, with source and excerpt. */
+    messageMatches: Lru<string, SlotMatch[]>;
   };
+}
+
+/** One matcher satisfied by a message (its source line is set per case). */
+export interface SlotMatch {
+  slot: number;
+  source: EvidenceSource;
+  excerpt: string;
 }
 
 const cache = new WeakMap<KnowledgeBase, CompiledKnowledgeBase>();
@@ -46,10 +59,15 @@ const cache = new WeakMap<KnowledgeBase, CompiledKnowledgeBase>();
 export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const cached = cache.get(kb);
   if (cached) return cached;
+  const matchers: Matcher[] = [];
+  const compileOne = (s: SignatureSpec, entry: CauseEntry): CompiledSignature => {
+    matchers.push(compileMatcher(s, entry));
+    return { matcher: matchers[matchers.length - 1], slot: matchers.length - 1, weight: s.weight, means: s.means, context: s.context };
+  };
   const causes = kb.causes.map((entry) => ({
     entry,
-    signatures: entry.signatures.map((s) => compileSignature(s, entry)),
-    rulesOut: entry.rules_out.map((s) => compileSignature(s, entry)),
+    signatures: entry.signatures.map((s) => compileOne(s, entry)),
+    rulesOut: entry.rules_out.map((s) => compileOne(s, entry)),
   }));
   inheritSymptoms(causes);
   const phrases = kb.causes.flatMap((c) => [
@@ -61,7 +79,8 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     causes,
     byId: new Map(causes.map((c) => [c.entry.id, c])),
     similarity: buildSimilarityIndex(phrases),
-    memo: { similarity: new Lru(2000), textMatches: new Lru(2000) },
+    matchers,
+    memo: { similarity: new Lru(2000), messageMatches: new Lru(2000) },
   };
   cache.set(kb, compiled);
   return compiled;
@@ -97,10 +116,6 @@ export class SignatureCompileError extends Error {
     super(`${file}: ${message}`);
     this.name = 'SignatureCompileError';
   }
-}
-
-function compileSignature(s: SignatureSpec, entry: CauseEntry): CompiledSignature {
-  return { matcher: compileMatcher(s, entry), weight: s.weight, means: s.means, context: s.context };
 }
 
 function compileMatcher(s: SignatureSpec, entry: CauseEntry): Matcher {

@@ -1,12 +1,13 @@
 // Case -> ranked, cited hypotheses. Deterministic: same knowledge base and case, same diagnosis.
 import { decodeCode } from '../codes/index.js';
 import type { KnowledgeBase } from '../kb-loader/load.js';
-import type { Case, CitedEvidence, DecodedCode, Diagnosis, EvidenceSource, Hypothesis } from '../types.js';
-import { compileKnowledgeBase, type CompiledCause, type CompiledKnowledgeBase } from './compile.js';
-import { makeCaseView, matchSignature, type CaseView } from './match.js';
+import type { Case, CitedEvidence, DecodedCode, Diagnosis, Evidence, EvidenceSource, Hypothesis } from '../types.js';
+import { compileKnowledgeBase, type CompiledCause } from './compile.js';
+import { caseMatches } from './case-matches.js';
+import { cite, makeCaseView, type CaseView } from './match.js';
 import { bestQuestion, beliefs } from './question.js';
 import { bestPhrasePerDocOfMessages } from './similarity.js';
-import { MESSAGE_SOURCE, evidenceFromTexts } from './text-evidence.js';
+import { evidenceFromTexts } from './text-evidence.js';
 import { whatWouldHelp } from './what-would-help.js';
 
 /** Tuning of the scoring; exported so the evaluation can report what it ran with. */
@@ -37,20 +38,22 @@ interface Scored {
 
 export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
   const compiled = compileKnowledgeBase(kb);
-  const view = buildView(c, compiled);
+  const found = caseMatches(compiled, c, uploadsView(c));
+  const allEvidence = [...evidenceFromTexts(c.texts), ...c.evidence];
   const ruledOut = new Set(c.ruledOut);
   const similarity = bestPhrasePerDocOfMessages(c.texts, compiled.similarity, compiled.memo.similarity);
 
   const scored: Scored[] = [];
   for (const cause of compiled.causes) {
     if (ruledOut.has(cause.entry.id)) continue;
-    if (cause.rulesOut.some((s) => matchSignature(s, view))) continue;
+    if (cause.rulesOut.some((s) => found[s.slot])) continue;
     const evidence: CitedEvidence[] = [];
     const contextual = new Set<CitedEvidence>();
     let score = 0;
     for (const sig of cause.signatures) {
-      const cited = matchSignature(sig, view);
-      if (!cited) continue;
+      const where = found[sig.slot];
+      if (!where) continue;
+      const cited = cite(sig, where);
       evidence.push(cited);
       if (sig.context) contextual.add(cited);
       score += sig.weight;
@@ -88,10 +91,10 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
 
   return {
     hypotheses,
-    codes: decodedCodes(view),
+    codes: decodedCodes(allEvidence),
     question,
     unknown: hypotheses.length === 0,
-    whatWouldHelp: whatWouldHelp(compiled, leaders.map((l) => l.cause), view),
+    whatWouldHelp: whatWouldHelp(compiled, leaders.map((l) => l.cause), allEvidence),
     errors: [...(c.errors ?? [])],
   };
 }
@@ -104,13 +107,11 @@ function isSubstantiated(evidence: CitedEvidence[], contextual: Set<CitedEvidenc
   return evidence.some((e) => e.weight > 0 && e.source.file !== MESSAGE_SOURCE_SIMILARITY && !contextual.has(e));
 }
 
-function buildView(c: Case, compiled: CompiledKnowledgeBase): CaseView {
-  const texts: { text: string; source: EvidenceSource }[] = c.texts.map((text, i) => ({
-    text,
-    source: { file: MESSAGE_SOURCE, line: i + 1 },
-  }));
-  for (const e of c.evidence) if (e.key === KEY_TEXT_DOCUMENT) texts.push({ text: e.value, source: e.source });
-  return makeCaseView([...evidenceFromTexts(c.texts), ...c.evidence], texts, c.answers, compiled.memo.textMatches);
+/** What the case has besides its messages: uploaded evidence and documents, and answers (matched afresh each time). */
+function uploadsView(c: Case): CaseView {
+  const documents: { text: string; source: EvidenceSource }[] = [];
+  for (const e of c.evidence) if (e.key === KEY_TEXT_DOCUMENT) documents.push({ text: e.value, source: e.source });
+  return makeCaseView(c.evidence, documents, c.answers);
 }
 
 function toHypotheses(leaders: Scored[]): Hypothesis[] {
@@ -137,10 +138,10 @@ function toHypotheses(leaders: Scored[]): Hypothesis[] {
   });
 }
 
-function decodedCodes(view: CaseView): DecodedCode[] {
+function decodedCodes(evidence: Evidence[]): DecodedCode[] {
   const seen = new Set<string>();
   const out: DecodedCode[] = [];
-  for (const e of view.evidence) {
+  for (const e of evidence) {
     if (e.kind !== 'code' || seen.has(e.value)) continue;
     seen.add(e.value);
     const d = decodeCode(e.value);

@@ -2,7 +2,6 @@
 import { equivalentCodes } from '../codes/index.js';
 import type { CitedEvidence, Evidence, EvidenceSource } from '../types.js';
 import type { CompiledSignature, Matcher } from './compile.js';
-import type { Lru } from './lru.js';
 import { MESSAGE_SOURCE, excerptAround } from './text-evidence.js';
 
 /** What a diagnosis looks at, indexed once per call. */
@@ -10,22 +9,13 @@ export interface CaseView {
   evidence: Evidence[];
   byKey: Map<string, Evidence[]>;
   /** Texts to run text signatures on: the user's messages and uploaded plain-text documents. */
-  texts: { text: string; source: EvidenceSource; hits?: Map<RegExp, TextHit> }[];
+  texts: { text: string; source: EvidenceSource }[];
   answers: Record<string, string>;
   /** Canonical code -> its equivalents, memoised for this case. */
   codeSets: Map<string, string[]>;
 }
 
-export function makeCaseView(
-  evidence: Evidence[],
-  texts: { text: string; source: EvidenceSource; hits?: Map<RegExp, TextHit> }[],
-  answers: Record<string, string>,
-  textMatches?: Lru<string, Map<RegExp, { start: number; end: number } | null>>,
-): CaseView {
-  // One memo lookup per text and diagnosis; the per-text map then answers every cue of every cause.
-  for (const t of texts) {
-    if (textMatches && t.text.length <= MAX_MEMO_CHARS) t.hits = textMatches.getOrCompute(t.text, () => new Map());
-  }
+export function makeCaseView(evidence: Evidence[], texts: { text: string; source: EvidenceSource }[], answers: Record<string, string>): CaseView {
   const byKey = new Map<string, Evidence[]>();
   for (const e of evidence) {
     const key = e.key.toLowerCase();
@@ -34,6 +24,12 @@ export function makeCaseView(
     else byKey.set(key, [e]);
   }
   return { evidence, byKey, texts, answers, codeSets: new Map() };
+}
+
+/** Where a matcher was satisfied, before it is cited for one signature (signatures sharing a matcher differ in weight). */
+export interface Found {
+  source: EvidenceSource;
+  excerpt: string;
 }
 
 export function citationOf(source: EvidenceSource, excerpt: string): string {
@@ -45,23 +41,20 @@ export function citationOf(source: EvidenceSource, excerpt: string): string {
   return `${place}: ${excerpt}`;
 }
 
-function cite(sig: CompiledSignature, source: EvidenceSource, excerpt: string): CitedEvidence {
-  return { citation: citationOf(source, excerpt), meaning: sig.means, weight: sig.weight, source, excerpt };
+export function cite(sig: CompiledSignature, found: Found): CitedEvidence {
+  return { citation: citationOf(found.source, found.excerpt), meaning: sig.means, weight: sig.weight, source: found.source, excerpt: found.excerpt };
 }
 
-/** Returns the first piece of evidence that satisfies the signature, or null. */
-export function matchSignature(sig: CompiledSignature, view: CaseView): CitedEvidence | null {
-  const m = sig.matcher;
+/** The first piece of evidence, answer or text that satisfies the matcher, or null. */
+export function findMatch(m: Matcher, view: CaseView): Found | null {
   const found = findEvidence(m, view);
-  if (found) return cite(sig, found.source, found.excerpt);
+  if (found) return { source: found.source, excerpt: found.excerpt };
   if (m.type === 'answer') {
     const answer = view.answers[m.question];
-    if (answer !== undefined && answer.toLowerCase() === m.equals) {
-      return cite(sig, { file: 'answer', path: m.question }, `you answered "${answer}"`);
-    }
+    if (answer !== undefined && answer.toLowerCase() === m.equals) return { source: { file: 'answer', path: m.question }, excerpt: `you answered "${answer}"` };
     return null;
   }
-  if (m.type === 'text') return matchText(sig, m.regex, view);
+  if (m.type === 'text') return matchText(m.regex, view);
   return null;
 }
 
@@ -115,22 +108,15 @@ function attr(e: Evidence, field: string): string | undefined {
 // "no"/"without" are left out on purpose: "the token has no SeImpersonatePrivilege" is evidence *for* a cause.
 const negationBefore = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|don'?t|haven'?t|hasn'?t)\s+(?:\S+\s+){0,2}$/i;
 
-function matchText(sig: CompiledSignature, regex: RegExp, view: CaseView): CitedEvidence | null {
-  for (const { text, source, hits } of view.texts) {
-    let hit = hits?.get(regex);
-    if (hit === undefined) {
-      hit = firstMatch(regex, text);
-      hits?.set(regex, hit);
-    }
-    if (hit) return cite(sig, source, `"${excerptAround(text, hit.start, hit.end)}"`);
+function matchText(regex: RegExp, view: CaseView): Found | null {
+  for (const { text, source } of view.texts) {
+    const hit = firstMatch(regex, text);
+    if (hit) return { source, excerpt: `"${excerptAround(text, hit.start, hit.end)}"` };
   }
   return null;
 }
 
 type TextHit = { start: number; end: number } | null;
-
-/** Texts longer than this (pasted logs) are matched afresh: rare, and too big to keep. */
-const MAX_MEMO_CHARS = 20_000;
 
 /** The first match of a text cue that is not negated by the words before it. */
 function firstMatch(regex: RegExp, text: string): TextHit {

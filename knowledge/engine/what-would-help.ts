@@ -1,7 +1,7 @@
 // When the engine is unsure, it says which upload would settle the question, based on what the
 // leading causes could be confirmed by and what the case does not have yet.
 import type { CompiledCause, CompiledKnowledgeBase } from './compile.js';
-import type { CaseView } from './match.js';
+import type { Evidence } from '../types.js';
 
 const FREB =
   'A Failed Request Trace of one failing request: enable Failed Request Tracing for the failing status code, reproduce, then zip %SystemDrive%\\inetpub\\logs\\FailedReqLogFiles and upload it.';
@@ -11,8 +11,8 @@ const EVENTS =
 const CONFIG = 'The site\'s web.config (and applicationHost.config from %windir%\\System32\\inetsrv\\config).';
 const CODE = 'The exact error message or code the user sees (the full text of the error page or the exception).';
 
-export function whatWouldHelp(compiled: CompiledKnowledgeBase, leaders: CompiledCause[], view: CaseView): string[] {
-  const has = (kind: string) => view.evidence.some((e) => e.kind === kind);
+export function whatWouldHelp(compiled: CompiledKnowledgeBase, leaders: CompiledCause[], evidence: Evidence[]): string[] {
+  const has = (kind: string) => evidence.some((e) => e.kind === kind);
   const causes = leaders.length > 0 ? leaders : compiled.causes;
   const wants = new Set<string>();
   for (const c of causes) {
