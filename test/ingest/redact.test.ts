@@ -39,6 +39,8 @@ const TRIGGERS = [
 ];
 
 const cases: { name: string; input: string; secret: string; keep: string; kind: string }[] = [
+  { name: 'second prose password on one line', input: 'tried password=Hunter2x first, then password=Second9z and it still fails', secret: 'Second9z', keep: 'it still fails', kind: 'password' },
+  { name: 'spaced "password = x" after another one', input: 'pwd: abc123 and password = Spaced7q later', secret: 'Spaced7q', keep: 'later', kind: 'password' },
   { name: 'connection string password', input: 'Server=db;User ID=sa;Password=p@ss w0rd;Encrypt=true', secret: 'p@ss', keep: 'Encrypt=true', kind: 'password' },
   { name: 'pwd in a connection string', input: 'Data Source=db;uid=sa;pwd=Hunter2x;', secret: 'Hunter2x', keep: 'uid=sa', kind: 'password' },
   { name: 'XML password attribute, double quotes', input: '<identity impersonate="true" userName="DOM\\svc" password="S3cret!" />', secret: 'S3cret!', keep: 'userName="DOM\\svc"', kind: 'password attribute' },

@@ -174,9 +174,11 @@ export const RULES: RedactionRule[] = [
   },
   {
     // Connection strings, command lines, JSON, PowerShell lists and prose: "Password=x;", "pwd: x", "\"password\": \"x\"".
+    // A value runs to the next ';' on its line (connection strings), else to the first space: matching no further
+    // lets the next "password=" of the same line be a match of its own.
     kind: 'password',
     mayMatch: (t) => (t.includes(':') || t.includes('=')) && /pass|pwd|kennwort/i.test(t),
-    re: /(\b(?:password|passwd|pwd|passphrase|kennwort)["']?[ \t]*[:=][ \t]*)("[^"]*"|'[^']*'|[^;\r\n"'<>&]*)(;?)/gi,
+    re: /(\b(?:password|passwd|pwd|passphrase|kennwort)["']?[ \t]*[:=][ \t]*)("[^"]*"|'[^']*'|[^;\r\n"'<>&]*(?=;)|[^\s;"'<>&]*)(;?)/gi,
     replace: (m, g) => {
       const [prefix, raw, semi] = [g[0] ?? '', g[1] ?? '', g[2] ?? ''];
       if (raw.startsWith('"') || raw.startsWith("'")) return isDone(raw) ? m : prefix + quoted(raw) + semi;
