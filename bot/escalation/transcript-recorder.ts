@@ -7,40 +7,57 @@ import type { TranscriptEntry } from './types.js';
 
 const MAX_ENTRY_CHARS = 2000;
 
+/**
+ * A card's text blocks, in document order, until there is enough for the entry: twice its length, so the
+ * redaction that runs on the joined text still sees whole secrets around the point where the entry is cut.
+ */
 function cardText(content: unknown): string {
   const texts: string[] = [];
-  if (content && typeof content === 'object') collectTexts(content, texts);
+  if (content && typeof content === 'object') collectTexts(content, { texts, chars: 0 });
   return texts.join(' ');
+}
+
+const ENOUGH_CARD_CHARS = 2 * MAX_ENTRY_CHARS;
+
+interface Collected {
+  texts: string[];
+  chars: number;
 }
 
 /** Texts of elements shared between cards (frozen, so their texts cannot change): collected once each. */
 const sharedTexts = new WeakMap<object, string[]>();
 
-/** Every TextBlock's and TextRun's text, in document order, outside the actions (recursion only into objects). */
-function collectTexts(node: object, texts: string[]): void {
+/** Every TextBlock's and TextRun's text outside the actions (recursion only into objects), until there is enough. */
+function collectTexts(node: object, into: Collected): void {
+  if (into.chars >= ENOUGH_CARD_CHARS) return;
   if (isSharedBlock(node)) {
     let own = sharedTexts.get(node);
     if (!own) {
       own = [];
-      collectOwnTexts(node, own);
+      collectOwnTexts(node, { texts: own, chars: -Infinity });
       sharedTexts.set(node, own);
     }
-    for (const t of own) texts.push(t);
+    for (const t of own) add(into, t);
     return;
   }
-  collectOwnTexts(node, texts);
+  collectOwnTexts(node, into);
 }
 
-function collectOwnTexts(node: object, texts: string[]): void {
+function add(into: Collected, text: string): void {
+  into.texts.push(text);
+  into.chars += text.length + 1;
+}
+
+function collectOwnTexts(node: object, into: Collected): void {
   if (Array.isArray(node)) {
-    for (const item of node as unknown[]) if (item && typeof item === 'object') collectTexts(item, texts);
+    for (const item of node as unknown[]) if (item && typeof item === 'object') collectTexts(item, into);
     return;
   }
   const o = node as Record<string, unknown>;
-  if ((o.type === 'TextBlock' || o.type === 'TextRun') && typeof o.text === 'string') texts.push(o.text);
+  if ((o.type === 'TextBlock' || o.type === 'TextRun') && typeof o.text === 'string') add(into, o.text);
   for (const key of Object.keys(o)) {
     const value = o[key];
-    if (key !== 'actions' && value && typeof value === 'object') collectTexts(value, texts);
+    if (key !== 'actions' && value && typeof value === 'object') collectTexts(value, into);
   }
 }
 

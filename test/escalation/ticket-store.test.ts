@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { moveTo, OutboxStore, TicketStore, TicketStoreError, type SqlDb, type TicketDraft } from '../../bot/escalation/index.js';
 import { migrate, PostgresDb, SqliteDb } from '../../bot/escalation/store/index.js';
+import { ConversationLogStore, TRANSCRIPT_LIMIT, UPLOADS_LIMIT } from '../../bot/escalation/store/conversation-log-store.js';
 import { findPostgresBin, startPostgres, type PostgresServer } from '../bot/helpers/postgres-server.js';
 import { tempDir } from './helpers/escalation-app.js';
 
@@ -80,6 +81,24 @@ function contract(open: () => Promise<SqlDb>) {
     await outbox.retryLater(due[0].id, 'down', now + 60_000);
     const later = (await outbox.due(now)).filter((i) => i.ticketId === t.id);
     assert.deepEqual(later.map((i) => i.kind), ['webhook']);
+  });
+
+  it('keeps the newest transcript entries and uploads of a conversation up to their limits, and leaves other conversations alone', async () => {
+    const log = new ConversationLogStore(db);
+    const entry = (n: number) => ({ at: new Date(0).toISOString(), from: 'user' as const, text: `message ${n}` });
+    await log.appendTranscript('other', [entry(-1)]);
+    for (let n = 0; n < TRANSCRIPT_LIMIT + 7; n += 3) await log.appendTranscript('long', [entry(n), entry(n + 1), entry(n + 2)]);
+    const kept = await log.transcript('long');
+    const written = Math.ceil((TRANSCRIPT_LIMIT + 7) / 3) * 3;
+    assert.equal(kept.length, TRANSCRIPT_LIMIT);
+    assert.equal(kept[0].text, `message ${written - TRANSCRIPT_LIMIT}`);
+    assert.equal(kept[kept.length - 1].text, `message ${written - 1}`);
+    assert.deepEqual((await log.transcript('other')).map((e) => e.text), ['message -1']);
+
+    for (let n = 0; n < UPLOADS_LIMIT + 2; n++) await log.addUpload('long', { name: `f${n}.xml`, format: 'freb', summary: `trace ${n}` });
+    const uploads = await log.uploads('long');
+    assert.equal(uploads.length, UPLOADS_LIMIT);
+    assert.equal(uploads[0].name, 'f2.xml');
   });
 }
 

@@ -51,4 +51,13 @@ describe('escalation/transcript-recorder', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives a long card the same entry as the full walk, though it stops reading once it has enough', () => {
+    const run = (i: number) => ({ type: 'TextRun', text: `step ${i}: run appcmd set config with password=Secret${i}! then verify` });
+    const card = { type: 'AdaptiveCard', body: Array.from({ length: 400 }, (_, i) => ({ type: 'RichTextBlock', inlines: [run(i)] })) };
+    const entry = transcriptEntry(cardActivity(card), 'bot', at)?.text ?? '';
+    assert.equal(entry, cleanText(`[card] ${referenceCardText(card)}`, 2000));
+    assert.equal(entry.length, 2000);
+    assert.doesNotMatch(entry, /Secret\d/);
+  });
 });

@@ -9,6 +9,8 @@ import type { SqlDb } from './sql-db.js';
 export const TRANSCRIPT_LIMIT = 200;
 export const UPLOADS_LIMIT = 50;
 
+// Trimming deletes everything at or below the newest id past the limit: one index seek, where "NOT IN (the newest
+// N)" built the list of kept ids on every append.
 export class ConversationLogStore {
   constructor(private readonly db: SqlDb) {}
 
@@ -17,8 +19,8 @@ export class ConversationLogStore {
     await this.db.transaction(async (tx) => {
       for (const e of entries) await tx.execute('INSERT INTO escalation_transcript (conversation_id, entry) VALUES ($1, $2)', [conversationId, JSON.stringify(e)]);
       await tx.execute(
-        `DELETE FROM escalation_transcript WHERE conversation_id = $1 AND id NOT IN
-           (SELECT id FROM escalation_transcript WHERE conversation_id = $1 ORDER BY id DESC LIMIT $2)`,
+        `DELETE FROM escalation_transcript WHERE conversation_id = $1 AND id <=
+           (SELECT id FROM escalation_transcript WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1 OFFSET $2)`,
         [conversationId, TRANSCRIPT_LIMIT],
       );
     });
@@ -33,8 +35,8 @@ export class ConversationLogStore {
     await this.db.transaction(async (tx) => {
       await tx.execute('INSERT INTO escalation_uploads (conversation_id, upload) VALUES ($1, $2)', [conversationId, JSON.stringify(upload)]);
       await tx.execute(
-        `DELETE FROM escalation_uploads WHERE conversation_id = $1 AND id NOT IN
-           (SELECT id FROM escalation_uploads WHERE conversation_id = $1 ORDER BY id DESC LIMIT $2)`,
+        `DELETE FROM escalation_uploads WHERE conversation_id = $1 AND id <=
+           (SELECT id FROM escalation_uploads WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1 OFFSET $2)`,
         [conversationId, UPLOADS_LIMIT],
       );
     });
