@@ -177,7 +177,7 @@ function build(view: CauseView, d: Detail): AdaptiveCard {
     });
   }
 
-  return card(body, causeActions(view), `${h.title}: ${confidenceInWords(h)}`);
+  return card(body, causeActions(view), `${causeHeading(view)}: ${h.title}. ${confidenceInWords(h)}`);
 }
 
 function causeActions(view: CauseView): CardAction[] {

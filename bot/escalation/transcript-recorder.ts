@@ -1,11 +1,18 @@
-// What goes into a conversation's transcript: the user's messages and the bot's replies, redacted, one line each
-// (a card is recorded by its text blocks).
+// What goes into a conversation's transcript: the user's messages and the bot's replies, redacted, one line each.
+// A card is recorded by its headline (its fallbackText: the cause, its rank and confidence; the question; the
+// concept), which is what an engineer reading the conversation needs: the packet carries the causes in full. A card
+// without one is recorded by its text blocks.
 import type { Activity } from 'botbuilder';
 import { isSharedBlock } from '../cards/index.js';
 import { cleanText } from './packet/index.js';
 import type { TranscriptEntry } from './types.js';
 
 const MAX_ENTRY_CHARS = 2000;
+
+function cardHeadline(content: unknown): string | undefined {
+  const headline = (content as { fallbackText?: unknown } | null)?.fallbackText;
+  return typeof headline === 'string' && headline.trim() ? headline : undefined;
+}
 
 /**
  * A card's text blocks, in document order, until there is enough for the entry: twice its length, so the
@@ -65,7 +72,7 @@ export function transcriptEntry(activity: Partial<Activity>, from: TranscriptEnt
   if (activity.type !== 'message') return undefined;
   const parts = [activity.text ?? ''];
   for (const att of activity.attachments ?? []) {
-    if (/^application\/vnd\.microsoft\.card\.adaptive$/i.test(att.contentType ?? '')) parts.push(`[card] ${cardText(att.content)}`);
+    if (/^application\/vnd\.microsoft\.card\.adaptive$/i.test(att.contentType ?? '')) parts.push(`[card] ${cardHeadline(att.content) ?? cardText(att.content)}`);
     else if (att.name) parts.push(`[file ${att.name}]`);
   }
   if (activity.value !== undefined && !activity.text) parts.push(`[button] ${JSON.stringify(activity.value).slice(0, 200)}`);

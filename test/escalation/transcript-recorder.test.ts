@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { cleanText } from '../../bot/escalation/packet/index.js';
+import { causeReply } from '../../bot/cards/index.js';
 import { transcriptEntry } from '../../bot/escalation/transcript-recorder.js';
+import type { Hypothesis } from '../../knowledge/types.js';
 
 /** The card walk as first written (Object.entries over every value), kept as the reference for the faster one. */
 function referenceCardText(content: unknown): string {
@@ -26,7 +28,7 @@ const cardActivity = (content: unknown) => ({
 });
 
 describe('escalation/transcript-recorder', () => {
-  it('records a card by its text blocks and runs, in order, leaving out the actions', () => {
+  it('records a card without a headline by its text blocks and runs, in order, leaving out the actions', () => {
     const card = {
       type: 'AdaptiveCard',
       body: [
@@ -59,5 +61,24 @@ describe('escalation/transcript-recorder', () => {
     assert.equal(entry, cleanText(`[card] ${referenceCardText(card)}`, 2000));
     assert.equal(entry.length, 2000);
     assert.doesNotMatch(entry, /Secret\d/);
+  });
+
+  it('records a cause card by its headline: rank, cause and confidence (redacted like any entry)', () => {
+    const hypothesis: Hypothesis = {
+      id: 'seimpersonate-privilege-removed',
+      title: 'IIS_IUSRS lacks SeImpersonatePrivilege',
+      confidence: 0.93,
+      confidenceLabel: 'high',
+      evidence: [{ citation: 'your message 1: password=Hunter2x and 0x80070542', meaning: 'the code', weight: 9, source: { file: 'message', line: 1 }, excerpt: 'password=Hunter2x and 0x80070542' }],
+      explanation: 'Why '.repeat(500),
+      steps: ['Step one '.repeat(100)],
+      verify: 'Run whoami /priv',
+      references: [],
+    };
+    const { card } = causeReply({ hypothesis, rank: 1, total: 2 });
+    const entry = transcriptEntry(cardActivity(card), 'bot', at)?.text;
+    assert.equal(entry, '[card] Most likely cause (1 of 2): IIS_IUSRS lacks SeImpersonatePrivilege. High confidence: the evidence points clearly at this cause (93%).');
+    const secret = { ...card, fallbackText: 'Most likely cause: pwd=Hunter2x' };
+    assert.equal(transcriptEntry(cardActivity(secret), 'bot', at)?.text, '[card] Most likely cause: pwd=[redacted]');
   });
 });
