@@ -83,6 +83,17 @@ function contract(open: () => Promise<SqlDb>) {
     assert.deepEqual(later.map((i) => i.kind), ['webhook']);
   });
 
+  it('hands queued messages over once, oldest first, and only to their own conversation', async () => {
+    const log = new ConversationLogStore(db);
+    assert.deepEqual(await log.takeQueued('conv-q'), []);
+    await log.queueForConversation('conv-q', { type: 'message', text: 'engineer: first' });
+    await log.queueForConversation('other', { type: 'message', text: 'not yours' });
+    await log.queueForConversation('conv-q', { type: 'message', text: 'engineer: second' });
+    assert.deepEqual((await log.takeQueued('conv-q')).map((a) => a.text), ['engineer: first', 'engineer: second']);
+    assert.deepEqual(await log.takeQueued('conv-q'), []);
+    assert.deepEqual((await log.takeQueued('other')).map((a) => a.text), ['not yours']);
+  });
+
   it('keeps the newest transcript entries and uploads of a conversation up to their limits, and leaves other conversations alone', async () => {
     const log = new ConversationLogStore(db);
     const entry = (n: number) => ({ at: new Date(0).toISOString(), from: 'user' as const, text: `message ${n}` });

@@ -53,6 +53,10 @@ export class ConversationLogStore {
 
   /** Removes and answers the queued activities, oldest first. */
   async takeQueued(conversationId: string): Promise<Partial<Activity>[]> {
+    // Asked on every terminal-chat turn and nearly always empty: a plain read settles that without taking the
+    // write lock. A message queued just after it is taken on the next turn, as it would be anyway.
+    const any = await this.db.query<{ id: number }>('SELECT id FROM escalation_pending WHERE conversation_id = $1 LIMIT 1', [conversationId]);
+    if (any.length === 0) return [];
     return this.db.transaction(async (tx) => {
       const rows = await tx.query<{ id: number; activity: string }>('SELECT id, activity FROM escalation_pending WHERE conversation_id = $1 ORDER BY id', [conversationId]);
       if (rows.length === 0) return [];
