@@ -1,7 +1,9 @@
-// The channel adapter: CloudAdapter authenticated by ConfigurationBotFrameworkAuthentication. Without app
-// credentials CloudAdapter skips inbound auth, which is why local mode is bound to loopback (see config.ts).
+// The channel adapter: CloudAdapter authenticated by ConfigurationBotFrameworkAuthentication, its outbound clients
+// reused between turns (reused-clients-authentication.ts). Without app credentials CloudAdapter skips inbound auth,
+// which is why local mode is bound to loopback (see config.ts).
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { Config } from './config.js';
+import { ReusedClientsAuthentication } from './reused-clients-authentication.js';
 
 export function createAdapter(config: Config): CloudAdapter {
   const options: Partial<ConfigurationBotFrameworkAuthenticationOptions> = config.auth
@@ -12,5 +14,5 @@ export function createAdapter(config: Config): CloudAdapter {
         MicrosoftAppTenantId: config.auth.tenantId ?? '',
       }
     : {};
-  return new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions));
+  return new CloudAdapter(new ReusedClientsAuthentication(new ConfigurationBotFrameworkAuthentication(options as ConfigurationBotFrameworkAuthenticationOptions)));
 }

@@ -21,6 +21,10 @@ export class Lru<K, V> {
     if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as K);
   }
 
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
   getOrCompute(key: K, compute: () => V): V {
     const hit = this.get(key);
     if (hit !== undefined) return hit;
