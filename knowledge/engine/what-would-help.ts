@@ -1,6 +1,7 @@
 // When the engine is unsure, it says which upload would settle the question, based on what the
 // leading causes could be confirmed by and what the case does not have yet.
 import type { CompiledCause, CompiledKnowledgeBase } from './compile.js';
+import { decodeCode } from '../codes/index.js';
 import type { Evidence } from '../types.js';
 
 const FREB =
@@ -25,11 +26,57 @@ export function whatWouldHelp(compiled: CompiledKnowledgeBase, leaders: Compiled
       if (m.type === 'code' || m.type === 'status') wants.add('code');
     }
   }
-  const out: string[] = [];
+  const out: string[] = [...unrelatedTraces(evidence), ...normalHandshakes(evidence)];
   if (wants.has('code') && !has('code') && !has('status')) out.push(CODE);
   if (wants.has('trace') && !has('trace')) out.push(FREB);
   if (wants.has('config') && !has('config')) out.push(CONFIG);
   if (wants.has('event') && !has('event')) out.push(EVENTS);
   if (wants.has('w3c') && !has('pattern')) out.push(W3C);
+  return out;
+}
+
+/** Status codes an identity failure ends in: 400 (header too large), 401, 403, 500, 502 and 503 (pool stopped). */
+const IDENTITY_STATUS = /^(400|401|403|500|502|503)(\.|$)/;
+
+/**
+ * A trace of a request that ended in some other status (a 404, a redirect, a success) cannot show the failure the
+ * user has: say what it does show, so they capture the failing request instead of waiting for an answer.
+ */
+function unrelatedTraces(evidence: Evidence[]): string[] {
+  // One line per status and code, however many traces of a zip share it.
+  const groups = new Map<string, { status: string; code?: string; files: string[] }>();
+  for (const e of evidence) {
+    if (e.key !== 'freb.status' || !e.value || IDENTITY_STATUS.test(e.value)) continue;
+    const code = evidence.find((c) => c.key === 'freb.error.code' && c.source.file === e.source.file)?.value;
+    const key = `${e.value} ${code ?? ''}`;
+    const group = groups.get(key) ?? { status: e.value, code, files: [] };
+    group.files.push(e.source.file);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ status, code, files }) => {
+    const decoded = code ? decodeCode(code) : undefined;
+    const why = decoded ? ` with ${decoded.canonical} (${decoded.name}: ${decoded.message.replace(/\.$/, '')})` : '';
+    const verdict = /^[23]/.test(status) ? 'it succeeded or was redirected' : 'that is not an authentication, impersonation or delegation failure';
+    const which = files.length === 1 ? `${files[0]} traces a request that` : `${files.length} traces (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}) trace requests that`;
+    return `${which} ended ${status}${why}: ${verdict}. Trace a request that fails the way you describe (Failed Request Tracing for status codes 401,403,500,503) and upload that one.`;
+  });
+}
+
+/**
+ * An IIS log whose only 401s are 401.2 answered by an authenticated 200 from the same client shows the normal
+ * Negotiate/NTLM challenge, not a failure: say so, rather than leave the user reading it as the problem.
+ */
+function normalHandshakes(evidence: Evidence[]): string[] {
+  const out: string[] = [];
+  for (const p of evidence) {
+    if (p.key !== 'pattern' || p.value !== 'w3c.auth-handshake-ok') continue;
+    const statuses = evidence.filter((e) => e.key === 'http.status' && e.source.file === p.source.file).map((e) => e.value);
+    if (statuses.some((st) => !/^(401\.2|[23]\d\d\.\d+)$/.test(st))) continue;
+    if (evidence.some((e) => e.key === 'pattern' && e.source.file === p.source.file && e.value !== p.value && e.value.startsWith('w3c.auth'))) continue;
+    const line = p.source.line !== undefined ? ` (line ${p.source.line})` : '';
+    out.push(
+      `${p.source.file}: every 401.2 in it is followed by an authenticated 200 from the same client${line}: the normal Windows-authentication handshake, not a failure. Upload the log of the time the failures happen, or a Failed Request Trace of a failing request.`,
+    );
+  }
   return out;
 }
