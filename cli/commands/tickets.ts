@@ -4,7 +4,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../../bot/config.js';
-import { TicketStore, casesYaml, labelledCases, newCauseTickets, newCausesMarkdown, openEscalationDb, ticketSummary } from '../../bot/escalation/index.js';
 import { parseArgs } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 
@@ -26,6 +25,9 @@ const command: CliCommand = {
     const parsed = parseArgs(args, { values: ['out', 'data-dir', 'database-url'], flags: ['json'] });
     const [sub] = parsed.positional;
     if (sub !== 'export' && sub !== 'new-causes' && sub !== 'list') throw new UsageError('expected "tickets export", "tickets new-causes" or "tickets list"');
+    // Loaded here, not at the top: the escalation store brings the Bot Framework with it, which the other commands
+    // (diagnose, explain, kb) have no need to load.
+    const { TicketStore, casesYaml, labelledCases, newCauseTickets, newCausesMarkdown, openEscalationDb, ticketSummary } = await import('../../bot/escalation/index.js');
     const db = await openEscalationDb(storageFrom(parsed.values));
     try {
       const tickets = await new TicketStore(db).all();
