@@ -3,7 +3,7 @@
 // out and moves on; when nothing plausible is left, or the engine does not know, it offers an engineer.
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { answer, diagnose, ruleOut, type Case, type Diagnosis, type Question } from '../knowledge/index.js';
+import { answer, diagnose, reconsider, ruleOut, type Case, type Diagnosis, type Question } from '../knowledge/index.js';
 import { recordAsked } from '../knowledge/case.js';
 import {
   allCausesReply,
@@ -215,6 +215,10 @@ export class DiagnoseDialog extends Dialog {
       return;
     }
     state.pendingQuestion = undefined;
+    if (top.reconsidered) {
+      reconsider(c, top.id);
+      await sendMarkdown(context, say.reconsideredNote(top.title));
+    }
     await this.showCause(context, d, 0, c, state);
     await this.offerCaptureGuide(context, c, d, state);
   }

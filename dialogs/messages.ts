@@ -78,6 +78,10 @@ export function ruledOutNote(title: string): string {
   return `OK, ruling out "${title}".`;
 }
 
+export function reconsideredNote(title: string): string {
+  return `You ruled out "${title}" earlier, but what you sent since points straight at it (see the evidence below). If you have not tried its fix yet, it is worth a second look; if you have, say "Not it" again.`;
+}
+
 export const NO_CAUSE_SHOWN =
   'I have not suggested a cause yet. Tell me more about the problem, or attach a trace or log.';
 export const CAUSE_NO_LONGER_RANKED =

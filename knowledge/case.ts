@@ -35,6 +35,14 @@ export function addIngestResult(c: Case, result: IngestResult): Case {
 
 export function ruleOut(c: Case, causeId: string): Case {
   if (!c.ruledOut.includes(causeId)) c.ruledOut.push(causeId);
+  (c.ruledOutAt ??= {})[causeId] = { texts: c.texts.length, evidence: c.evidence.length };
+  return c;
+}
+
+/** Puts a ruled-out cause back in play (the evidence since brought it back). */
+export function reconsider(c: Case, causeId: string): Case {
+  c.ruledOut = c.ruledOut.filter((id) => id !== causeId);
+  if (c.ruledOutAt) delete c.ruledOutAt[causeId];
   return c;
 }
 

@@ -9,7 +9,7 @@ import { emptyCase, type Case, type Diagnosis } from './types.js';
 export * from './types.js';
 export { diagnose, SCORING } from './engine/index.js';
 export { Lru } from './engine/lru.js';
-export { addMessage, addIngestResult, ruleOut, answer, pastedFiles } from './case.js';
+export { addMessage, addIngestResult, ruleOut, reconsider, answer, pastedFiles } from './case.js';
 export {
   loadKnowledgeBase,
   parseKnowledgeBase,

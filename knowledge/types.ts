@@ -54,6 +54,11 @@ export interface Case {
   answers: Record<string, string>;
   /** Knowledge-base ids the user said did not help. */
   ruledOut: string[];
+  /**
+   * How many messages and evidence items the case held when each cause was ruled out: strong evidence added after
+   * that (a trace that points straight at the cause) brings it back.
+   */
+  ruledOutAt?: Record<string, { texts: number; evidence: number }>;
   /** Problems with uploaded files (each names the file). */
   errors?: FileError[];
   /** The request pipeline of each uploaded trace, for report pages and engineers (capped). */
@@ -108,6 +113,8 @@ export interface Hypothesis {
   steps: string[];
   verify: string;
   references: { title: string; url: string }[];
+  /** The user ruled this cause out earlier, and evidence added since points at it again. */
+  reconsidered?: true;
 }
 
 export interface QuestionAnswer {

@@ -7,7 +7,7 @@ import { caseMatches } from './case-matches.js';
 import { cite, makeCaseView, type CaseView } from './match.js';
 import { bestQuestion, beliefs } from './question.js';
 import { bestPhrasePerDocOfMessages } from './similarity.js';
-import { evidenceFromTexts } from './text-evidence.js';
+import { MESSAGE_SOURCE, evidenceFromTexts } from './text-evidence.js';
 import { whatWouldHelp } from './what-would-help.js';
 
 /** Tuning of the scoring; exported so the evaluation can report what it ran with. */
@@ -24,6 +24,8 @@ export const SCORING = {
   temperature: 3,
   /** Ask a question when the runner-up is at least this close to the leader. */
   closeRatio: 0.75,
+  /** Weight of new, substantive evidence that brings a ruled-out cause back (a code or a trace fact, not a cue). */
+  reconsiderWeight: 6,
 } as const;
 
 export const KEY_TEXT_DOCUMENT = 'text.document';
@@ -34,6 +36,7 @@ interface Scored {
   cause: CompiledCause;
   score: number;
   evidence: CitedEvidence[];
+  reconsidered: boolean;
 }
 
 export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
@@ -45,7 +48,8 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
 
   const scored: Scored[] = [];
   for (const cause of compiled.causes) {
-    if (ruledOut.has(cause.entry.id)) continue;
+    const wasRuledOut = ruledOut.has(cause.entry.id);
+    if (wasRuledOut && !c.ruledOutAt?.[cause.entry.id]) continue;
     if (cause.rulesOut.some((s) => found[s.slot])) continue;
     const evidence: CitedEvidence[] = [];
     const contextual = new Set<CitedEvidence>();
@@ -70,7 +74,8 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
         excerpt: sim.phrase,
       });
     }
-    if (score >= SCORING.minScore && isSubstantiated(evidence, contextual)) scored.push({ cause, score, evidence });
+    if (wasRuledOut && !broughtBack(evidence, contextual, c, c.ruledOutAt![cause.entry.id])) continue;
+    if (score >= SCORING.minScore && isSubstantiated(evidence, contextual)) scored.push({ cause, score, evidence, reconsidered: wasRuledOut });
   }
   scored.sort((a, b) => b.score - a.score || a.cause.entry.id.localeCompare(b.cause.entry.id));
 
@@ -107,6 +112,21 @@ function isSubstantiated(evidence: CitedEvidence[], contextual: Set<CitedEvidenc
   return evidence.some((e) => e.weight > 0 && e.source.file !== MESSAGE_SOURCE_SIMILARITY && !contextual.has(e));
 }
 
+/**
+ * A ruled-out cause comes back only for strong evidence the user added after ruling it out: messages past the ones
+ * the case had then, and files uploaded since. Circumstances and wording similarity do not count.
+ */
+function broughtBack(evidence: CitedEvidence[], contextual: Set<CitedEvidence>, c: Case, mark: { texts: number; evidence: number }): boolean {
+  const newFiles = new Set(c.evidence.slice(mark.evidence).map((e) => e.source.file));
+  let weight = 0;
+  for (const e of evidence) {
+    if (e.weight <= 0 || contextual.has(e) || e.source.file === MESSAGE_SOURCE_SIMILARITY) continue;
+    const isNew = e.source.file === MESSAGE_SOURCE ? (e.source.line ?? 0) > mark.texts : newFiles.has(e.source.file);
+    if (isNew) weight += e.weight;
+  }
+  return weight >= SCORING.reconsiderWeight;
+}
+
 /** What the case has besides its messages: uploaded evidence and documents, and answers (matched afresh each time). */
 function uploadsView(c: Case): CaseView {
   const documents: { text: string; source: EvidenceSource }[] = [];
@@ -134,6 +154,7 @@ function toHypotheses(leaders: Scored[]): Hypothesis[] {
       steps: e.steps,
       verify: e.verify,
       references: e.references,
+      ...(l.reconsidered ? { reconsidered: true as const } : {}),
     };
   });
 }

@@ -115,6 +115,26 @@ describe('Diagnose dialog', () => {
     );
   });
 
+  it('brings a ruled-out cause back when a trace uploaded afterwards points straight at it, and says why', async () => {
+    const bot = createHarness();
+    assert.equal(shownCauseId(await bot.say(MBAM_SYMPTOM)), 'seimpersonate-privilege-removed');
+    const next = await bot.say({ value: { action: 'not_it', causeId: 'seimpersonate-privilege-removed' } });
+    assert.notEqual(shownCauseId(next), 'seimpersonate-privilege-removed');
+
+    const afterTrace = await bot.say({ attachments: [fixtureAttachment('fixtures/ingest/freb/mbam-static-500-0x80070542.xml')] });
+    assert.equal(shownCauseId(afterTrace), 'seimpersonate-privilege-removed');
+    assert.match(allText(afterTrace), /You ruled out "IIS_IUSRS lacks .*" earlier, but what you sent since points straight at it/);
+    assert.match(JSON.stringify(causeCard(afterTrace)), /mbam-static-500-0x80070542\.xml, event \d+/);
+    assert.deepEqual((await bot.storedCase())?.ruledOut, [], 'back in play');
+
+    // Ruled out a second time, the same trace does not bring it back again.
+    const again = await bot.say({ value: { action: 'not_it', causeId: 'seimpersonate-privilege-removed' } });
+    assert.notEqual(shownCauseId(again), 'seimpersonate-privilege-removed');
+    assert.doesNotMatch(allText(again), /points straight at it/);
+    const afterWords = await bot.say('we also see it on the helpdesk portal');
+    assert.notEqual(shownCauseId(afterWords), 'seimpersonate-privilege-removed');
+  });
+
   it('records "That fixed it" for the shown cause and closes the case', async () => {
     const bot = createHarness();
     const causeId = shownCauseId(await bot.say('HTTP Error 500.24 - Internal Server Error'));

@@ -182,6 +182,33 @@ describe('diagnose: circumstances alone', () => {
   });
 });
 
+describe('diagnose: ruled-out causes', () => {
+  const words = 'site shows only text after the gpo hardening';
+  const id = 'privilege-missing';
+  const ruledOutAfter = (texts: number, evidence: number) => ({ ruledOut: [id], ruledOutAt: { [id]: { texts, evidence } } });
+
+  it('keeps a ruled-out cause out while nothing new points at it', () => {
+    assert.equal(diagnose(kb, caseOf({ texts: [words] })).hypotheses[0]?.id, id, 'precondition');
+    const d = diagnose(kb, caseOf({ texts: [words, 'it also happens on the second server'], ...ruledOutAfter(1, 0) }));
+    assert.ok(!d.hypotheses.some((h) => h.id === id));
+  });
+
+  it('brings it back, marked, for strong evidence uploaded after it was ruled out', () => {
+    const back = diagnose(kb, caseOf({ texts: [words], evidence: trace500, ...ruledOutAfter(1, 0) })).hypotheses.find((h) => h.id === id);
+    assert.ok(back, 'back in the ranking');
+    assert.equal(back.reconsidered, true);
+    // The same evidence, already there when the user ruled it out, does not.
+    assert.ok(!diagnose(kb, caseOf({ texts: [words], evidence: trace500, ...ruledOutAfter(1, trace500.length) })).hypotheses.some((h) => h.id === id));
+    // Nor does a cause ruled out without a record of when (an API caller's list).
+    assert.ok(!diagnose(kb, caseOf({ texts: [words], evidence: trace500, ruledOut: [id] })).hypotheses.some((h) => h.id === id));
+  });
+
+  it('counts a strong code typed after the rule-out as new evidence too', () => {
+    const back = diagnose(kb, caseOf({ texts: [words, 'the trace says 0x80070542'], ...ruledOutAfter(1, 0) })).hypotheses.find((h) => h.id === id);
+    assert.equal(back?.reconsidered, true);
+  });
+});
+
 describe('diagnose: per-message memo', () => {
   it('cites the right message when the same words come back at another position of a conversation', () => {
     const first = 'LogonUser failed with error 1385 for svc_web';
