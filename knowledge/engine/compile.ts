@@ -9,7 +9,14 @@ import { buildSimilarityIndex, type SimilarityIndex } from './similarity.js';
 
 export type Matcher =
   | { type: 'code'; codes: Set<string>; display: string }
-  | { type: 'status'; status: string; substatus?: string; win32?: Set<string> }
+  | {
+      type: 'status';
+      status: string;
+      substatus?: string;
+      win32?: Set<string>;
+      /** Only the status of one request (a trace, an error page, the user's words), not one line among a log's many. */
+      singleRequest?: true;
+    }
   | { type: 'event'; id: string; where: { field: string; test: (v: string) => boolean }[] }
   | { type: 'pattern'; pattern: string }
   | { type: 'keyValue'; kinds: string[]; key: string; test: (v: string) => boolean; describe: string }
@@ -60,14 +67,18 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const cached = cache.get(kb);
   if (cached) return cached;
   const matchers: Matcher[] = [];
-  const compileOne = (s: SignatureSpec, entry: CauseEntry): CompiledSignature => {
-    matchers.push(compileMatcher(s, entry));
+  const compileOne = (s: SignatureSpec, entry: CauseEntry, excludes = false): CompiledSignature => {
+    const matcher = compileMatcher(s, entry);
+    // A status that rules a cause out must be the failure itself: an IIS log holds every status of the day (the
+    // 401.2 of each normal handshake among them), so one such line in it excludes nothing.
+    if (excludes && matcher.type === 'status') matcher.singleRequest = true;
+    matchers.push(matcher);
     return { matcher: matchers[matchers.length - 1], slot: matchers.length - 1, weight: s.weight, means: s.means, context: s.context };
   };
   const causes = kb.causes.map((entry) => ({
     entry,
     signatures: entry.signatures.map((s) => compileOne(s, entry)),
-    rulesOut: entry.rules_out.map((s) => compileOne(s, entry)),
+    rulesOut: entry.rules_out.map((s) => compileOne(s, entry, true)),
   }));
   inheritSymptoms(causes);
   const phrases = kb.causes.flatMap((c) => [

@@ -63,7 +63,7 @@ function findEvidence(m: Matcher, view: CaseView): Evidence | undefined {
     case 'code':
       return (view.byKey.get('code') ?? []).find((e) => codesOf(e.value, view).some((c) => m.codes.has(c)));
     case 'status':
-      return (view.byKey.get('http.status') ?? []).find((e) => statusMatches(m, e, view));
+      return (view.byKey.get('http.status') ?? []).find((e) => !(m.singleRequest && isLogTally(e)) && statusMatches(m, e, view));
     case 'event':
       return (view.byKey.get('event') ?? []).find(
         (e) => e.value === m.id && m.where.every((w) => w.test(attr(e, w.field) ?? '')),
@@ -75,6 +75,11 @@ function findEvidence(m: Matcher, view: CaseView): Evidence | undefined {
     default:
       return undefined;
   }
+}
+
+/** A status counted over the lines of a log (W3C, HTTPERR, HAR) rather than the outcome of one request. */
+function isLogTally(e: Evidence): boolean {
+  return e.attrs?.count !== undefined;
 }
 
 function statusMatches(m: Extract<Matcher, { type: 'status' }>, e: Evidence, view: CaseView): boolean {

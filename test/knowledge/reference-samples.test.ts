@@ -72,3 +72,20 @@ describe('the engine on a trace that does show an authentication failure', () =>
     assert.ok(d.hypotheses[0].evidence.some((e) => /names the account that opened the file/.test(e.meaning)));
   });
 });
+
+describe('statuses that rule a cause out', () => {
+  const header = '#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\n';
+  const row = (t: string, user: string, client: string, status: string) => `2026-11-30 09:00:${t} 10.0.0.5 GET /reports/q3.pdf - 443 ${user} ${client} Mozilla/5.0 ${status} 15\n`;
+
+  it('count only as the outcome of one request: the 401.2 of normal handshakes in an IIS log does not exclude the 401.3 cause', async () => {
+    let log = header;
+    for (let i = 10; i < 20; i++) log += row(String(i), '-', `10.0.1.${i}`, '401 2 5') + row(String(i), `CONTOSO\\user${i}`, `10.0.1.${i}`, '401 3 5');
+    const d = await diagnoseInputs({ texts: [], files: [{ name: 'u_ex261130.log', data: Buffer.from(log) }] }, kb);
+    assert.equal(d.hypotheses[0]?.id, 'ntfs-acl-denied-401-3', d.hypotheses.map((h) => h.id).join(', '));
+  });
+
+  it('still exclude when the user reports that status for the request', async () => {
+    const d = await diagnoseInputs({ texts: ['the PDF download fails with HTTP Error 401.2 - Unauthorized, access is denied due to server configuration'], files: [] }, kb);
+    assert.ok(!d.hypotheses.some((h) => h.id === 'ntfs-acl-denied-401-3'), d.hypotheses.map((h) => h.id).join(', '));
+  });
+});
