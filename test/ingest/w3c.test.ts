@@ -12,8 +12,8 @@ const table: { file: string; patterns: string[]; absent: string[]; statuses: str
   },
   {
     file: 'w3c/auth-401-1-loop.log',
-    patterns: ['w3c.auth-never-succeeds'],
-    absent: ['w3c.auth-handshake-ok', 'w3c.loopback-only-failures'],
+    patterns: ['w3c.auth-never-succeeds', 'w3c.auth-credentials-rejected'],
+    absent: ['w3c.auth-handshake-ok', 'w3c.loopback-only-failures', 'w3c.auth-no-credentials-sent'],
     statuses: ['401.2', '401.1'],
     codes: ['0x8009030E'],
   },
@@ -52,6 +52,18 @@ describe('ingest/w3c', () => {
     const s = r.evidence.find((e) => e.value === '500.0')!;
     assert.deepEqual(s.attrs, { count: '6', win32: '1346' });
     assert.equal(find(r.evidence, 'code', '0x80070542')?.attrs?.count, '6');
+  });
+
+  it('tells clients that never answer the challenge from clients whose credentials are refused', async () => {
+    const head = '#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\n';
+    const line = (client: string, status: string) => `2026-11-30 09:00:00 10.0.0.5 GET /hr/ - 443 - ${client} Mozilla/5.0 ${status} 15\n`;
+    const log = head + line('10.0.2.1', '401 2 5').repeat(4) + line('10.0.2.2', '401 2 5') + line('10.0.2.2', '401 1 2148074254') + line('10.0.2.3', '401 2 5').repeat(2);
+    const r = await parseW3c('u_ex.log', Buffer.from(log));
+    const byId = (id: string) => r.evidence.find((e) => e.key === 'pattern' && e.value === id);
+    assert.equal(byId('w3c.auth-no-credentials-sent')?.attrs?.clients, '1', 'only 10.0.2.1: 10.0.2.3 was challenged twice, too few to call');
+    assert.equal(byId('w3c.auth-no-credentials-sent')?.source.line, 2);
+    assert.equal(byId('w3c.auth-credentials-rejected')?.attrs?.clients, '1');
+    assert.equal(byId('w3c.auth-credentials-rejected')?.attrs?.count, '1');
   });
 
   it('does not turn the normal "401 2 5" challenge into an access-denied code', async () => {

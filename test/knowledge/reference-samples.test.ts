@@ -73,6 +73,17 @@ describe('the engine on a trace that does show an authentication failure', () =>
   });
 });
 
+describe('the engine on an IIS log of refused credentials', () => {
+  it('reads 401.2 -> 401.1 loops as credentials sent and refused, not as a missing method or a silent browser', async () => {
+    const data = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ingest', 'w3c', 'auth-401-1-loop.log'));
+    const d = await diagnoseInputs({ texts: [], files: [{ name: 'u_ex240304.log', data }] }, kb);
+    const ranked = d.hypotheses.map((h) => h.id);
+    assert.ok(['spn-missing', 'kernel-mode-auth-without-app-pool-credentials', 'extended-protection-proxy-ssl-offload', 'account-logon-failed-401-1'].includes(ranked[0]), ranked.join(', '));
+    assert.ok(!ranked.slice(0, 3).includes('no-auth-method-401-2'), ranked.join(', '));
+    assert.ok(!ranked.slice(0, 3).includes('browser-not-sending-credentials'), ranked.join(', '));
+  });
+});
+
 describe('statuses that rule a cause out', () => {
   const header = '#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) sc-status sc-substatus sc-win32-status time-taken\n';
   const row = (t: string, user: string, client: string, status: string) => `2026-11-30 09:00:${t} 10.0.0.5 GET /reports/q3.pdf - 443 ${user} ${client} Mozilla/5.0 ${status} 15\n`;

@@ -42,7 +42,7 @@ export function detectPatterns(s: W3cStats): PatternHit[] {
     hits.push({ id: 'w3c.auth-handshake-ok', cite: s.firstHandshake, attrs: { count: String(s.handshakes) } });
   }
   const never = neverSucceeds(s);
-  if (never) hits.push(never);
+  if (never) hits.push(never, ...howNeverSucceeds(s));
   if (s.first401x1 && s.loopback401x1 === s.n401x1) {
     hits.push({ id: 'w3c.loopback-only-failures', cite: s.first401x1, attrs: { count: String(s.n401x1) } });
   }
@@ -76,4 +76,27 @@ function neverSucceeds(s: W3cStats): PatternHit | undefined {
     cite: first,
     attrs: { clients: String(clients), count: String(failures), clientsNotTracked: String(s.clients.overflow > 0) },
   };
+}
+
+/**
+ * Why clients never succeed, in the two ways a log can tell apart: they sent credentials and were refused (401.1:
+ * a bad account, a Kerberos or channel-binding failure, the loopback check), or they were challenged again and
+ * again and never answered (401.2 only: the browser would not send credentials, or no method fits).
+ */
+function howNeverSucceeds(s: W3cStats): PatternHit[] {
+  const rejected = { clients: 0, count: 0, first: undefined as CitedLine | undefined };
+  const unanswered = { clients: 0, count: 0, first: undefined as CitedLine | undefined };
+  for (const c of s.clients.values()) {
+    if (c.authedOk || !c.firstFailure) continue;
+    const group = c.n401x1 > 0 ? rejected : c.n401x2 >= MIN_UNANSWERED_CHALLENGES ? unanswered : undefined;
+    if (!group) continue;
+    group.clients++;
+    group.count += c.n401x1 > 0 ? c.n401x1 : c.n401x2;
+    if (!group.first || c.firstFailure.line < group.first.line) group.first = c.firstFailure;
+  }
+  const hits: PatternHit[] = [];
+  const tracked = String(s.clients.overflow > 0);
+  if (rejected.first) hits.push({ id: 'w3c.auth-credentials-rejected', cite: rejected.first, attrs: { clients: String(rejected.clients), count: String(rejected.count), clientsNotTracked: tracked } });
+  if (unanswered.first) hits.push({ id: 'w3c.auth-no-credentials-sent', cite: unanswered.first, attrs: { clients: String(unanswered.clients), count: String(unanswered.count), clientsNotTracked: tracked } });
+  return hits;
 }
