@@ -39,6 +39,10 @@ const TRIGGERS = [
 ];
 
 const cases: { name: string; input: string; secret: string; keep: string; kind: string }[] = [
+  { name: 'password after a no-break space (pasted from a chat)', input: 'the old one was password:\u00A0Nbsp7Secret and it expired', secret: 'Nbsp7Secret', keep: 'it expired', kind: 'password' },
+  { name: 'password between ideographic spaces', input: 'Password\u3000:\u3000Ideo9Secret', secret: 'Ideo9Secret', keep: 'Password', kind: 'password' },
+  { name: 'command-line password after a no-break space', input: 'Set-Thing -Password\u00A0Cli8Secret -Force', secret: 'Cli8Secret', keep: '-Force', kind: 'command-line password' },
+  { name: 'net use password after a no-break space', input: 'net use \\\\srv\\share\u00A0Net5Secret /user:CONTOSO\\bob', secret: 'Net5Secret', keep: '/user:', kind: 'command-line password' },
   { name: 'second prose password on one line', input: 'tried password=Hunter2x first, then password=Second9z and it still fails', secret: 'Second9z', keep: 'it still fails', kind: 'password' },
   { name: 'spaced "password = x" after another one', input: 'pwd: abc123 and password = Spaced7q later', secret: 'Spaced7q', keep: 'later', kind: 'password' },
   { name: 'connection string password', input: 'Server=db;User ID=sa;Password=p@ss w0rd;Encrypt=true', secret: 'p@ss', keep: 'Encrypt=true', kind: 'password' },

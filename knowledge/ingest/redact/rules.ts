@@ -43,6 +43,8 @@ function prefixed(match: string, g: (string | undefined)[]): string {
   return prefix + quoted(value) + match.slice(prefix.length + value.length);
 }
 
+// Horizontal white space is [^\S\r\n], not [ \t]: text pasted from Teams, Outlook or a web page carries no-break
+// and other Unicode spaces, and a secret after one must not slip through.
 // Header values end at a line break, an XML-escaped line break (FREB Headers data), a tag or a closing quote.
 const HEADER_VALUE = String.raw`((?:(?!&#1[03];|&#x[dDaA];)[^\r\n<"])*)`;
 const ATTR_VALUE = String.raw`("[^"]*"|'[^']*')`;
@@ -58,8 +60,8 @@ export const RULES: RedactionRule[] = [
   {
     // Keep the scheme word so the diagnosis still sees "Negotiate" vs "NTLM".
     kind: 'authorization header',
-    mayMatch: (t) => t.includes(':') && /authorization[ \t]*:/i.test(t),
-    re: new RegExp(String.raw`\b((?:Proxy-)?Authorization[ \t]*:[ \t]*)` + HEADER_VALUE, 'gi'),
+    mayMatch: (t) => t.includes(':') && /authorization[^\S\r\n]*:/i.test(t),
+    re: new RegExp(String.raw`\b((?:Proxy-)?Authorization[^\S\r\n]*:[^\S\r\n]*)` + HEADER_VALUE, 'gi'),
     replace: (m, g) => {
       const [prefix, value] = [g[0] ?? '', g[1] ?? ''];
       const v = /^([A-Za-z][\w-]*)(\s+)(\S+)([\s\S]*)$/.exec(value);
@@ -71,20 +73,20 @@ export const RULES: RedactionRule[] = [
   },
   {
     kind: 'cookie',
-    mayMatch: (t) => t.includes(':') && /cookie[ \t]*:/i.test(t),
-    re: new RegExp(String.raw`\b((?:Set-)?Cookie[ \t]*:[ \t]*)` + HEADER_VALUE, 'gi'),
+    mayMatch: (t) => t.includes(':') && /cookie[^\S\r\n]*:/i.test(t),
+    re: new RegExp(String.raw`\b((?:Set-)?Cookie[^\S\r\n]*:[^\S\r\n]*)` + HEADER_VALUE, 'gi'),
     replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}`),
   },
   {
     kind: 'api key header',
-    mayMatch: (t) => t.includes(':') && /(?:x-api-key|ocp-apim-subscription-key|x-auth-token|x-functions-key)[ \t]*:/i.test(t),
-    re: new RegExp(String.raw`\b((?:X-Api-Key|Ocp-Apim-Subscription-Key|X-Auth-Token|X-Functions-Key)[ \t]*:[ \t]*)` + HEADER_VALUE, 'gi'),
+    mayMatch: (t) => t.includes(':') && /(?:x-api-key|ocp-apim-subscription-key|x-auth-token|x-functions-key)[^\S\r\n]*:/i.test(t),
+    re: new RegExp(String.raw`\b((?:X-Api-Key|Ocp-Apim-Subscription-Key|X-Auth-Token|X-Functions-Key)[^\S\r\n]*:[^\S\r\n]*)` + HEADER_VALUE, 'gi'),
     replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}`),
   },
   {
     kind: 'auth token',
     mayMatch: (t) => /negotiate|ntlm|kerberos|basic|bearer/i.test(t),
-    re: /\b((?:Negotiate|NTLM|Kerberos|Basic|Bearer)[ \t]+)([A-Za-z0-9+/_\-.~]{8,}={0,2})/gi,
+    re: /\b((?:Negotiate|NTLM|Kerberos|Basic|Bearer)[^\S\r\n]+)([A-Za-z0-9+/_\-.~]{8,}={0,2})/gi,
     replace: (m, g) => (looksLikeToken(g[1] ?? '') ? `${g[0]}${REDACTED}` : m),
   },
   {
@@ -155,21 +157,21 @@ export const RULES: RedactionRule[] = [
   {
     kind: 'command-line password',
     mayMatch: (t) => /pass|pwd/i.test(t),
-    re: /((?:^|\s)[-/][\w.]*(?:password|passwd|pwd|pass)(?::|=|[ \t]+))("[^"]*"|'[^']*'|[^\s"']+)/gi,
+    re: /((?:^|\s)[-/][\w.]*(?:password|passwd|pwd|pass)(?::|=|[^\S\r\n]+))("[^"]*"|'[^']*'|[^\s"']+)/gi,
     replace: (m, g) => (/^[-/]\w/.test(g[1] ?? '') ? m : prefixed(m, g)),
   },
   {
     // sqlcmd/osql: -U user -P password (case matters: -p is a port elsewhere).
     kind: 'command-line password',
-    mayMatch: (t) => t.includes('-') && /-P[ \t]/.test(t),
-    re: /((?:^|\s)-P[ \t]+)("[^"]*"|'[^']*'|\S+)/g,
+    mayMatch: (t) => t.includes('-') && /-P[^\S\r\n]/.test(t),
+    re: /((?:^|\s)-P[^\S\r\n]+)("[^"]*"|'[^']*'|\S+)/g,
     replace: prefixed,
   },
   {
     // net use \\server\share <password> /user:... and net user <name> <password>.
     kind: 'command-line password',
     mayMatch: (t) => /\bnet\s+use/i.test(t),
-    re: /(\bnet\s+(?:use\s+(?:[A-Za-z*]:\s+)?\\\\\S+|user\s+(?!\/)\S+)[ \t]+)([^\s/*][^\s]*)/gi,
+    re: /(\bnet\s+(?:use\s+(?:[A-Za-z*]:\s+)?\\\\\S+|user\s+(?!\/)\S+)[^\S\r\n]+)([^\s/*][^\s]*)/gi,
     replace: prefixed,
   },
   {
@@ -178,7 +180,7 @@ export const RULES: RedactionRule[] = [
     // lets the next "password=" of the same line be a match of its own.
     kind: 'password',
     mayMatch: (t) => (t.includes(':') || t.includes('=')) && /pass|pwd|kennwort/i.test(t),
-    re: /(\b(?:password|passwd|pwd|passphrase|kennwort)["']?[ \t]*[:=][ \t]*)("[^"]*"|'[^']*'|[^;\r\n"'<>&]*(?=;)|[^\s;"'<>&]*)(;?)/gi,
+    re: /(\b(?:password|passwd|pwd|passphrase|kennwort)["']?[^\S\r\n]*[:=][^\S\r\n]*)("[^"]*"|'[^']*'|[^;\r\n"'<>&]*(?=;)|[^\s;"'<>&]*)(;?)/gi,
     replace: (m, g) => {
       const [prefix, raw, semi] = [g[0] ?? '', g[1] ?? '', g[2] ?? ''];
       if (raw.startsWith('"') || raw.startsWith("'")) return isDone(raw) ? m : prefix + quoted(raw) + semi;
