@@ -205,6 +205,9 @@ export class DiagnoseDialog extends Dialog {
       await this.offerCaptureGuide(context, c, d, state);
       return;
     }
+    // Causes that new evidence brought back are in play again everywhere (the causes list, the engineers' packet).
+    for (const h of d.hypotheses) if (h.reconsidered) reconsider(c, h.id);
+    if (top.reconsidered) await sendMarkdown(context, say.reconsideredNote(top.title));
     if (d.question && !state.askedQuestionIds.includes(d.question.id)) {
       state.askedQuestionIds.push(d.question.id);
       state.pendingQuestion = d.question;
@@ -215,10 +218,6 @@ export class DiagnoseDialog extends Dialog {
       return;
     }
     state.pendingQuestion = undefined;
-    if (top.reconsidered) {
-      reconsider(c, top.id);
-      await sendMarkdown(context, say.reconsideredNote(top.title));
-    }
     await this.showCause(context, d, 0, c, state);
     await this.offerCaptureGuide(context, c, d, state);
   }

@@ -4,10 +4,10 @@ import type { KnowledgeBase } from '../kb-loader/load.js';
 import type { Case, CitedEvidence, DecodedCode, Diagnosis, Evidence, EvidenceSource, Hypothesis } from '../types.js';
 import { compileKnowledgeBase, type CompiledCause } from './compile.js';
 import { caseMatches } from './case-matches.js';
-import { cite, makeCaseView, type CaseView } from './match.js';
+import { cite, makeCaseView, type CaseView, type Found } from './match.js';
 import { bestQuestion, beliefs } from './question.js';
 import { bestPhrasePerDocOfMessages } from './similarity.js';
-import { MESSAGE_SOURCE, evidenceFromTexts } from './text-evidence.js';
+import { evidenceFromTexts } from './text-evidence.js';
 import { whatWouldHelp } from './what-would-help.js';
 
 /** Tuning of the scoring; exported so the evaluation can report what it ran with. */
@@ -42,6 +42,18 @@ interface Scored {
 export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
   const compiled = compileKnowledgeBase(kb);
   const found = caseMatches(compiled, c, uploadsView(c));
+  // What the case already satisfied when a cause was ruled out, per distinct moment (usually one or two).
+  const satisfiedThen = new Map<string, (Found | null)[]>();
+  const satisfiedWhen = (mark: { texts: number; evidence: number }): (Found | null)[] => {
+    const key = `${mark.texts}/${mark.evidence}`;
+    let then = satisfiedThen.get(key);
+    if (!then) {
+      const earlier: Case = { ...c, texts: c.texts.slice(0, mark.texts), evidence: c.evidence.slice(0, mark.evidence) };
+      then = caseMatches(compiled, earlier, uploadsView(earlier));
+      satisfiedThen.set(key, then);
+    }
+    return then;
+  };
   const allEvidence = [...evidenceFromTexts(c.texts), ...c.evidence];
   const ruledOut = new Set(c.ruledOut);
   const similarity = bestPhrasePerDocOfMessages(c.texts, compiled.similarity, compiled.memo.similarity);
@@ -74,7 +86,7 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
         excerpt: sim.phrase,
       });
     }
-    if (wasRuledOut && !broughtBack(evidence, contextual, c, c.ruledOutAt![cause.entry.id])) continue;
+    if (wasRuledOut && !broughtBack(cause, found, satisfiedWhen(c.ruledOutAt![cause.entry.id]))) continue;
     if (score >= SCORING.minScore && isSubstantiated(evidence, contextual)) scored.push({ cause, score, evidence, reconsidered: wasRuledOut });
   }
   scored.sort((a, b) => b.score - a.score || a.cause.entry.id.localeCompare(b.cause.entry.id));
@@ -113,17 +125,13 @@ function isSubstantiated(evidence: CitedEvidence[], contextual: Set<CitedEvidenc
 }
 
 /**
- * A ruled-out cause comes back only for strong evidence the user added after ruling it out: messages past the ones
- * the case had then, and files uploaded since. Circumstances and wording similarity do not count.
+ * A ruled-out cause comes back only for strong evidence the case did not have when the user ruled it out: signatures
+ * satisfied now that were not satisfied then (a code typed again or a trace sent twice is nothing new).
+ * Circumstances and wording similarity do not count.
  */
-function broughtBack(evidence: CitedEvidence[], contextual: Set<CitedEvidence>, c: Case, mark: { texts: number; evidence: number }): boolean {
-  const newFiles = new Set(c.evidence.slice(mark.evidence).map((e) => e.source.file));
+function broughtBack(cause: CompiledCause, now: (Found | null)[], then: (Found | null)[]): boolean {
   let weight = 0;
-  for (const e of evidence) {
-    if (e.weight <= 0 || contextual.has(e) || e.source.file === MESSAGE_SOURCE_SIMILARITY) continue;
-    const isNew = e.source.file === MESSAGE_SOURCE ? (e.source.line ?? 0) > mark.texts : newFiles.has(e.source.file);
-    if (isNew) weight += e.weight;
-  }
+  for (const sig of cause.signatures) if (sig.weight > 0 && !sig.context && now[sig.slot] && !then[sig.slot]) weight += sig.weight;
   return weight >= SCORING.reconsiderWeight;
 }
 

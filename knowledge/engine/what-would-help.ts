@@ -43,6 +43,8 @@ const IDENTITY_STATUS = /^(400|401|403|500|502|503)(\.|$)/;
  * user has: say what it does show, so they capture the failing request instead of waiting for an answer.
  */
 function unrelatedTraces(evidence: Evidence[]): string[] {
+  // Beside a trace that does show a failure, the others need no comment.
+  if (evidence.some((e) => e.key === 'freb.status' && IDENTITY_STATUS.test(e.value))) return [];
   // One line per status and code, however many traces of a zip share it.
   const groups = new Map<string, { status: string; code?: string; files: string[] }>();
   for (const e of evidence) {

@@ -203,6 +203,13 @@ describe('diagnose: ruled-out causes', () => {
     assert.ok(!diagnose(kb, caseOf({ texts: [words], evidence: trace500, ruledOut: [id] })).hypotheses.some((h) => h.id === id));
   });
 
+  it('does not count evidence the case already had as new: a code typed again, the same trace sent again', () => {
+    const retyped = caseOf({ texts: [words, 'the trace says 0x80070542'], evidence: trace500, ...ruledOutAfter(1, trace500.length) });
+    assert.ok(!diagnose(kb, retyped).hypotheses.some((h) => h.id === id), 'retyped code');
+    const resent = caseOf({ texts: [words], evidence: [...trace500, ...trace500], ...ruledOutAfter(1, trace500.length) });
+    assert.ok(!diagnose(kb, resent).hypotheses.some((h) => h.id === id), 'same trace again');
+  });
+
   it('counts a strong code typed after the rule-out as new evidence too', () => {
     const back = diagnose(kb, caseOf({ texts: [words, 'the trace says 0x80070542'], ...ruledOutAfter(1, 0) })).hypotheses.find((h) => h.id === id);
     assert.equal(back?.reconsidered, true);

@@ -35,6 +35,14 @@ describe('the engine on the real reference samples', () => {
     assert.match(notes[0], /^4 traces \(FailedReqLogFiles\.zip\/W3SVC7\/fr000001\.xml, .*, …\) trace requests that ended 404\.0/);
   });
 
+  it('says nothing about the 404 traces of a zip when another trace in it shows the failure', async () => {
+    const acl = new Uint8Array(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'ingest', 'freb', 'acl-401-3.xml')));
+    const zip = Buffer.from(zipSync({ 'fr000001.xml': new Uint8Array(sample('freb-404-shared-hosting-unlicense.xml')), 'fr000002.xml': acl }));
+    const d = await diagnoseInputs({ texts: [], files: [{ name: 'traces.zip', data: zip }] }, kb);
+    assert.equal(d.hypotheses[0]?.id, 'ntfs-acl-denied-401-3');
+    assert.ok(!d.whatWouldHelp.some((w) => /ended 404\.0/.test(w)), d.whatWouldHelp.join('\n'));
+  });
+
   it('still diagnoses the failure the user describes beside an unrelated trace, and flags the trace', async () => {
     const d = await diagnoseInputs(
       { texts: ['HTTP Error 500.24 - Internal Server Error, an ASP.NET setting has been detected that does not apply in Integrated managed pipeline mode'], files: [{ name: 'fr000001.xml', data: sample('freb-404-shared-hosting-unlicense.xml') }] },
