@@ -33,7 +33,9 @@ function logRows(text: string, source: EvidenceSource): Evidence[] {
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ kind: 'status', key: 'http.status', value: `${status}.${sub}`, source, excerpt, attrs: { win32 } });
-      const code = win32 !== '0' ? canonicalCode(win32, 'win32') : null;
+      // "401 2 5" is the normal anonymous challenge of Windows auth, not an access-denied error (as in uploaded logs).
+      const challenge = status === '401' && sub === '2' && win32 === '5';
+      const code = win32 !== '0' && !challenge ? canonicalCode(win32, 'win32') : null;
       if (code) out.push({ kind: 'code', key: 'code', value: code, source, excerpt });
       continue;
     }

@@ -22,10 +22,17 @@ export function evidenceFromTexts(texts: string[]): Evidence[] {
   return out;
 }
 
+/**
+ * A code or status the user says is absent ("no 500.19", "not a 401", "without 0x80070005") is not evidence of it.
+ * "error no 1326" is a number, not a negation.
+ */
+const NEGATED_MENTION = /(?<!\b(?:error|err|code|event|fehler|status)\s)\b(?:no|not|never|without|isn'?t|wasn'?t|aren'?t|weren'?t)\s+(?:an?\s+|any\s+|the\s+|more\s+|longer\s+)?$/i;
+
 function evidenceFromMessage(text: string): Evidence[] {
   const out: Evidence[] = [];
   const source = { file: MESSAGE_SOURCE };
   for (const mention of findCodes(text)) {
+    if (NEGATED_MENTION.test(text.slice(Math.max(0, mention.start - 30), mention.start))) continue;
     const excerpt = excerptAround(text, mention.start, mention.end);
     const family = mention.decoded.family;
     if (family === 'http') {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { diagnose } from '../../knowledge/engine/index.js';
 import { Lru } from '../../knowledge/engine/lru.js';
+import { evidenceFromTexts } from '../../knowledge/engine/text-evidence.js';
 import { loadKnowledgeBase } from '../../knowledge/kb-loader/load.js';
 import { emptyCase, type Case, type Evidence } from '../../knowledge/types.js';
 import { miniKb } from '../fixtures/engine/mini-kb.js';
@@ -250,5 +251,25 @@ describe('Lru', () => {
     assert.equal(lru.getOrCompute('c', () => 99), 3);
     assert.equal(lru.getOrCompute('d', () => 4), 4);
     assert.equal(lru.get('a'), undefined);
+  });
+});
+
+describe('evidence from the user\'s words', () => {
+  const values = (text: string) => evidenceFromTexts([text]).map((e) => e.value);
+
+  it('does not take a code or status the user says is absent as evidence of it', () => {
+    assert.deepEqual(values('the section is unlocked in applicationHost, so no 500.19'), []);
+    assert.deepEqual(values('works without 0x80070005 now, but the page is empty'), []);
+    assert.deepEqual(values('it is not a 401.1 any more, it is 500.24'), ['500.24']);
+  });
+
+  it('still reads "error no 1326" as the number it is', () => {
+    assert.deepEqual(values('LogonUser: error no 1326'), ['0x8007052E']);
+  });
+
+  it('does not read the 401 2 5 challenge of a pasted log row as access denied', () => {
+    const row = '2026-11-27 10:14:22 10.40.2.11 POST /docs/Upload.aspx - 443 - 10.40.7.88 Mozilla/5.0 - 401 2 5 15';
+    assert.deepEqual(values(row), ['401.2']);
+    assert.deepEqual(values(row.replace('401 2 5', '401 3 5')), ['401.3', '0x80070005']);
   });
 });
