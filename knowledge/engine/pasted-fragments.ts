@@ -20,15 +20,70 @@ export function evidenceFromFragments(text: string, messageIndex: number, source
   return [...logRows(text, source), ...frebFields(text, source)].map((e) => ({ ...e, source: { ...source, line: messageIndex } }));
 }
 
+/** The client of a W3C row in the usual field order: the address after cs-username ("-" or DOMAIN\\user). */
+const rowClient = /\s(-|[\w.-]+\\[\w.$-]+|[\w.-]+@[\w-]+(?:\.[\w-]+)+)\s((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]*:[0-9a-f:]+)\s/i;
+
+interface Row {
+  line: string;
+  status: string;
+  sub: string;
+  win32: string;
+  client?: string;
+  user: boolean;
+}
+
+function w3cRows(lines: string[]): (Row | undefined)[] {
+  return lines.map((line) => {
+    const m = w3cRowTail.exec(line);
+    if (!m) return undefined;
+    const c = rowClient.exec(line);
+    return { line, status: m[1], sub: m[2], win32: m[3], client: c?.[2], user: c !== null && c[1] !== '-' };
+  });
+}
+
+/**
+ * A 401.2 challenge or a 401.1 NTLM/Negotiate leg that the same client follows within two rows with a signed-in
+ * success is how Windows authentication always starts (the log parser treats uploaded logs the same way), not a
+ * failure to diagnose.
+ */
+function isHandshakeLeg(rows: (Row | undefined)[], i: number): boolean {
+  const r = rows[i];
+  if (!r || r.status !== '401' || (r.sub !== '2' && r.sub !== '1') || !r.client) return false;
+  for (let j = i + 1; j <= i + 2 && j < rows.length; j++) {
+    const next = rows[j];
+    if (next && next.client === r.client && next.user && /^[23]/.test(next.status)) return true;
+  }
+  return false;
+}
+
+/** Character ranges of the W3C rows in a message: their codes are read here, not by the generic code finder. */
+export function logRowSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let at = 0;
+  for (const line of text.split(/\n/)) {
+    if (line.length <= MAX_LINE && w3cRowTail.test(line.replace(/\r$/, ''))) spans.push([at, at + line.length]);
+    at += line.length + 1;
+  }
+  return spans;
+}
+
 function logRows(text: string, source: EvidenceSource): Evidence[] {
   const out: Evidence[] = [];
   const seen = new Set<string>();
-  for (const rawLine of text.split(/\r?\n/)) {
-    if (seen.size >= MAX_ROWS || rawLine.length > MAX_LINE) continue;
+  const lines = text.split(/\r?\n/).filter((l) => l.length <= MAX_LINE);
+  const rows = w3cRows(lines);
+  let handshakeCited = false;
+  for (const [i, rawLine] of lines.entries()) {
+    if (seen.size >= MAX_ROWS) continue;
     const excerpt = rawLine.trim().slice(0, 200);
-    const w3c = w3cRowTail.exec(rawLine);
-    if (w3c) {
-      const [, status, sub, win32] = w3c;
+    const row = rows[i];
+    if (row) {
+      const { status, sub, win32 } = row;
+      if (isHandshakeLeg(rows, i)) {
+        if (!handshakeCited) out.push({ kind: 'pattern', key: 'pattern', value: 'w3c.auth-handshake-ok', source, excerpt });
+        handshakeCited = true;
+        continue;
+      }
       const key = `w3c ${status}.${sub}.${win32}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -2,7 +2,7 @@
 import { findCodes } from '../codes/index.js';
 import { parseText } from '../ingest/text/index.js';
 import { Lru } from './lru.js';
-import { evidenceFromFragments } from './pasted-fragments.js';
+import { evidenceFromFragments, logRowSpans } from './pasted-fragments.js';
 import type { Evidence } from '../types.js';
 
 export const MESSAGE_SOURCE = 'message';
@@ -31,8 +31,11 @@ const NEGATED_MENTION = /(?<!\b(?:error|err|code|event|fehler|status)\s)\b(?:no|
 function evidenceFromMessage(text: string): Evidence[] {
   const out: Evidence[] = [];
   const source = { file: MESSAGE_SOURCE };
+  const rowSpans = logRowSpans(text);
   for (const mention of findCodes(text)) {
     if (NEGATED_MENTION.test(text.slice(Math.max(0, mention.start - 30), mention.start))) continue;
+    // Pasted W3C rows are read by evidenceFromFragments, which knows a handshake from a failure.
+    if (rowSpans.some(([from, to]) => mention.start >= from && mention.start < to)) continue;
     const excerpt = excerptAround(text, mention.start, mention.end);
     const family = mention.decoded.family;
     if (family === 'http') {

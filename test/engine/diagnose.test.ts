@@ -272,4 +272,17 @@ describe('evidence from the user\'s words', () => {
     assert.deepEqual(values(row), ['401.2']);
     assert.deepEqual(values(row.replace('401 2 5', '401 3 5')), ['401.3', '0x80070005']);
   });
+
+  it('reads pasted rows of a handshake that ends signed in as a handshake, not as 401 failures, codes included', () => {
+    const rows = [
+      '2026-12-01 09:30:01 10.3.0.8 GET /claims/list - 443 - 10.3.22.17 Mozilla/5.0 - 401 2 5 0',
+      '2026-12-01 09:30:01 10.3.0.8 GET /claims/list - 443 - 10.3.22.17 Mozilla/5.0 - 401 1 2148074254 0',
+      '2026-12-01 09:30:01 10.3.0.8 GET /claims/list - 443 CONTOSO\\jdoe 10.3.22.17 Mozilla/5.0 - 200 0 0 14832',
+    ];
+    assert.deepEqual(values(`the portal is slow, log of one click:\n${rows.join('\n')}`), ['w3c.auth-handshake-ok', '200.0']);
+    // The same legs without the success, or followed by another client's success, stay failures.
+    assert.deepEqual(values(rows.slice(0, 2).join('\n')), ['401.2', '401.1', '0x8009030E']);
+    const other = rows[2].replace('10.3.22.17', '10.3.22.99');
+    assert.deepEqual(values([...rows.slice(0, 2), other].join('\n')), ['401.2', '401.1', '0x8009030E', '200.0']);
+  });
 });
