@@ -43,7 +43,7 @@ function w3cRows(lines: string[]): (Row | undefined)[] {
 
 /**
  * A 401.2 challenge or a 401.1 NTLM/Negotiate leg that the same client follows within two rows with a signed-in
- * success is how Windows authentication always starts (the log parser treats uploaded logs the same way), not a
+ * response (any status but 401) is how Windows authentication always starts (the log parser treats uploaded logs the same way), not a
  * failure to diagnose.
  */
 function isHandshakeLeg(rows: (Row | undefined)[], i: number): boolean {
@@ -51,7 +51,8 @@ function isHandshakeLeg(rows: (Row | undefined)[], i: number): boolean {
   if (!r || r.status !== '401' || (r.sub !== '2' && r.sub !== '1') || !r.client) return false;
   for (let j = i + 1; j <= i + 2 && j < rows.length; j++) {
     const next = rows[j];
-    if (next && next.client === r.client && next.user && /^[23]/.test(next.status)) return true;
+    // Signed in is what matters: an authenticated 404.13 or 500 after it fails for another reason.
+    if (next && next.client === r.client && next.user && next.status !== '401') return true;
   }
   return false;
 }

@@ -284,5 +284,7 @@ describe('evidence from the user\'s words', () => {
     assert.deepEqual(values(rows.slice(0, 2).join('\n')), ['401.2', '401.1', '0x8009030E']);
     const other = rows[2].replace('10.3.22.17', '10.3.22.99');
     assert.deepEqual(values([...rows.slice(0, 2), other].join('\n')), ['401.2', '401.1', '0x8009030E', '200.0']);
+    // Signed in, then refused for another reason (request filtering's 404.13): the legs are still a handshake.
+    assert.deepEqual(values([rows[0], rows[2].replace('200 0 0', '404 13 0')].join('\n')), ['w3c.auth-handshake-ok', '404.13']);
   });
 });
