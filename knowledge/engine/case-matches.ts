@@ -19,7 +19,7 @@ export function caseMatches(compiled: CompiledKnowledgeBase, c: Case, uploads: C
   c.texts.forEach((text, i) => {
     const matches =
       text.length > MAX_MEMO_CHARS ? messageMatches(compiled, text) : compiled.memo.messageMatches.getOrCompute(text, () => messageMatches(compiled, text));
-    for (const m of matches) if (!found[m.slot]) found[m.slot] = { source: { ...m.source, line: i + 1 }, excerpt: m.excerpt };
+    for (const m of matches) if (!found[m.slot]) found[m.slot] = { source: { ...m.source, line: i + 1 }, excerpt: m.excerpt, ...(m.tentative ? { tentative: true as const } : {}) };
   });
   if (uploads.evidence.length === 0 && uploads.texts.length === 0 && Object.keys(uploads.answers).length === 0) return found;
   compiled.matchers.forEach((matcher, slot) => {
@@ -35,7 +35,7 @@ function messageMatches(compiled: CompiledKnowledgeBase, text: string): SlotMatc
   const out: SlotMatch[] = [];
   compiled.matchers.forEach((matcher, slot) => {
     const f = findMatch(matcher, view);
-    if (f) out.push({ slot, source: f.source, excerpt: f.excerpt });
+    if (f) out.push({ slot, source: f.source, excerpt: f.excerpt, ...(f.tentative ? { tentative: true as const } : {}) });
   });
   return out;
 }

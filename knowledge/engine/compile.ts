@@ -59,6 +59,7 @@ export interface SlotMatch {
   slot: number;
   source: EvidenceSource;
   excerpt: string;
+  tentative?: true;
 }
 
 const cache = new WeakMap<KnowledgeBase, CompiledKnowledgeBase>();

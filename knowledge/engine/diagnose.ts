@@ -71,7 +71,7 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
       if (!where) continue;
       const cited = cite(sig, where);
       evidence.push(cited);
-      if (sig.context) contextual.add(cited);
+      if (sig.context || where.tentative) contextual.add(cited);
       score += sig.weight;
     }
     const sim = similarity.get(cause.entry.id);
@@ -131,7 +131,10 @@ function isSubstantiated(evidence: CitedEvidence[], contextual: Set<CitedEvidenc
  */
 function broughtBack(cause: CompiledCause, now: (Found | null)[], then: (Found | null)[]): boolean {
   let weight = 0;
-  for (const sig of cause.signatures) if (sig.weight > 0 && !sig.context && now[sig.slot] && !then[sig.slot]) weight += sig.weight;
+  for (const sig of cause.signatures) {
+    const found = now[sig.slot];
+    if (sig.weight > 0 && !sig.context && found && !found.tentative && !then[sig.slot]) weight += sig.weight;
+  }
   return weight >= SCORING.reconsiderWeight;
 }
 

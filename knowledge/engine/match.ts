@@ -30,6 +30,8 @@ export function makeCaseView(evidence: Evidence[], texts: { text: string; source
 export interface Found {
   source: EvidenceSource;
   excerpt: string;
+  /** A cue the user asked about or hedged ("is the account locked?", "I think the pool can't read it"). */
+  tentative?: true;
 }
 
 export function citationOf(source: EvidenceSource, excerpt: string): string {
@@ -115,16 +117,38 @@ const negationBefore = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|d
 
 function matchText(regex: RegExp, view: CaseView): Found | null {
   for (const { text, source } of view.texts) {
-    const hit = firstMatch(regex, text);
-    if (hit) return { source, excerpt: `"${excerptAround(text, hit.start, hit.end)}"` };
+    // A plain statement of the cue beats a question or a hedge about it later or earlier in the same text.
+    const tentativeOk = source.file === MESSAGE_SOURCE ? (h: { start: number; end: number }) => !isTentative(text, h.start, h.end) : () => true;
+    const firm = firstMatch(regex, text, tentativeOk);
+    const hit = firm ?? firstMatch(regex, text);
+    if (!hit) continue;
+    const found: Found = { source, excerpt: `"${excerptAround(text, hit.start, hit.end)}"` };
+    if (!firm) found.tentative = true;
+    return found;
   }
   return null;
 }
 
+const HEDGE = /\b(?:i think|i thought|i guess|i bet|i suspect|i assume|i believe|i wonder|wondering (?:if|whether)|not sure (?:if|whether)|maybe|perhaps|probably|possibly|might be|could (?:it|this|that) be|is it|are we|do (?:i|we) need|should (?:i|we))\b/i;
+
+/**
+ * The user's own reading is a hypothesis, not evidence: a cue in a question ("Is the account locked for FTP?") or
+ * after a hedge ("I think the app pool identity can't read the folder") still adds its weight, but cannot carry a
+ * cause on its own.
+ */
+function isTentative(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const sentenceStart = Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n')) + 1;
+  if (HEDGE.test(before.slice(sentenceStart))) return true;
+  const rest = text.slice(end, end + 300);
+  const stop = rest.search(/[.!?\n]/);
+  return stop >= 0 && rest[stop] === '?';
+}
+
 type TextHit = { start: number; end: number } | null;
 
-/** The first match of a text cue that is not negated by the words before it. */
-function firstMatch(regex: RegExp, text: string): TextHit {
+/** The first match of a text cue that is not negated by the words before it (and that `accept` takes). */
+function firstMatch(regex: RegExp, text: string, accept: (hit: { start: number; end: number }) => boolean = () => true): TextHit {
   regex.lastIndex = 0;
   let match: RegExpExecArray | null;
   // Bounded: a pathological pattern cannot loop forever on zero-length matches.
@@ -136,7 +160,8 @@ function firstMatch(regex: RegExp, text: string): TextHit {
     const before = text.slice(Math.max(0, match.index - 40), match.index);
     const selfNegating = /^(?:no|not|without|never)\b/i.test(match[0]);
     if (!selfNegating && negationBefore.test(before)) continue;
-    return { start: match.index, end: match.index + match[0].length };
+    const hit = { start: match.index, end: match.index + match[0].length };
+    if (accept(hit)) return hit;
   }
   return null;
 }

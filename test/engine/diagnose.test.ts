@@ -288,3 +288,31 @@ describe('evidence from the user\'s words', () => {
     assert.deepEqual(values([rows[0], rows[2].replace('200 0 0', '404 13 0')].join('\n')), ['w3c.auth-handshake-ok', '404.13']);
   });
 });
+
+describe('diagnose: the user\'s own guesses', () => {
+  const offered = (text: string) => diagnose(kb, caseOf({ texts: [text] })).hypotheses.some((h) => h.id === 'kerberos-skew');
+
+  it('takes a plain statement of a cue as evidence', () => {
+    assert.equal(offered('kerberos broke and the clock on web01 is off'), true);
+  });
+
+  it('does not let a cue the user only asks about or hedges carry a cause', () => {
+    assert.equal(offered('kerberos broke on web01. could it be the clock?'), false);
+    assert.equal(offered('kerberos broke, I think the clock is wrong'), false);
+    assert.equal(offered('Is it the clock? kerberos broke on web01'), false);
+  });
+
+  it('prefers a plain statement over an earlier question about the same cue', () => {
+    const d = diagnose(kb, caseOf({ texts: ['could it be the clock? we checked: the clock on web01 is 9 minutes behind'] }));
+    const cited = d.hypotheses.find((h) => h.id === 'kerberos-skew')?.evidence.find((e) => e.meaning === 'clocks were mentioned');
+    assert.ok(cited, 'offered');
+    assert.match(cited.excerpt, /9 minutes/);
+  });
+
+  it('still counts the guessed cue once real evidence is there', () => {
+    const d = diagnose(kb, caseOf({ texts: ['could it be the clock? the client logs KRB_AP_ERR_SKEW'] }));
+    const top = d.hypotheses[0];
+    assert.equal(top?.id, 'kerberos-skew');
+    assert.ok(top.evidence.some((e) => e.meaning === 'clocks were mentioned'));
+  });
+});
