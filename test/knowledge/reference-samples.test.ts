@@ -108,3 +108,17 @@ describe('statuses that rule a cause out', () => {
     assert.ok(!d.hypotheses.some((h) => h.id === 'ntfs-acl-denied-401-3'), d.hypotheses.map((h) => h.id).join(', '));
   });
 });
+
+describe('the engine on reports with nothing but a generic error', () => {
+  for (const text of [
+    'we get a 500 internal server error on the orders page since the release',
+    'remote staff get 403 - Forbidden: Access is denied on the intranet since the VPN change',
+    // The stock 500.19 page: its wording resembles two causes, but 0x8007000D is neither of them.
+    'every page now gives HTTP Error 500.19 - Internal Server Error The requested page cannot be accessed because the related configuration data for the page is invalid. Error Code 0x8007000d',
+  ])
+    it(`does not guess a cause from "${text.slice(0, 50)}…" and says what would help`, async () => {
+      const d = await diagnoseInputs({ texts: [text], files: [] }, kb);
+      assert.equal(d.unknown, true, d.hypotheses.map((h) => `${h.id} ${h.confidence}`).join(', '));
+      assert.ok(d.whatWouldHelp.length > 0);
+    });
+});
