@@ -7,6 +7,8 @@ import { repoRoot } from './kb-files.js';
 
 export const defaultCasesDir = join(repoRoot, 'test', 'cases');
 export const holdoutCasesDir = join(repoRoot, 'test', 'cases-holdout');
+/** Blind-written sets that were looked at while tuning: reported, but no longer an estimate of unseen reports. */
+export const devCasesDir = join(repoRoot, 'test', 'cases-dev');
 
 const caseSchema = z
   .object({

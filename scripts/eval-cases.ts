@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { diagnoseInputs, SCORING, type DiagnoseOutput } from '../knowledge/index.js';
-import { defaultCasesDir, holdoutCasesDir, readCaseSet, type LabelledCase } from '../runtime/case-set.js';
+import { defaultCasesDir, devCasesDir, holdoutCasesDir, readCaseSet, type LabelledCase } from '../runtime/case-set.js';
 import { bundledKnowledgeBase, repoRoot } from '../runtime/kb-files.js';
 
 export interface EvalResult {
@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   await report('Labelled set (test/cases)', defaultCasesDir);
   // The held-out set is never used to tune entries or scoring: it estimates accuracy on reports nobody here saw.
   await report('Held-out set (test/cases-holdout)', holdoutCasesDir);
+  // Written blind, then used while tuning: a check that changes do not undo what they fixed, not an estimate.
+  await report('Development set (test/cases-dev)', devCasesDir);
   if (extraDir) await report(`Case set ${extraDir}`, extraDir);
 }
 
