@@ -19,11 +19,17 @@ export function caseMatches(compiled: CompiledKnowledgeBase, c: Case, uploads: C
   c.texts.forEach((text, i) => {
     const matches =
       text.length > MAX_MEMO_CHARS ? messageMatches(compiled, text) : compiled.memo.messageMatches.getOrCompute(text, () => messageMatches(compiled, text));
-    for (const m of matches) if (!found[m.slot]) found[m.slot] = { source: { ...m.source, line: i + 1 }, excerpt: m.excerpt, ...(m.tentative ? { tentative: true as const } : {}) };
+    for (const m of matches) {
+      // The first place wins, except that a plain statement later replaces an earlier question or hedge.
+      if (found[m.slot] && !(found[m.slot]!.tentative && !m.tentative)) continue;
+      found[m.slot] = { source: { ...m.source, line: i + 1 }, excerpt: m.excerpt, ...(m.tentative ? { tentative: true as const } : {}) };
+    }
   });
   if (uploads.evidence.length === 0 && uploads.texts.length === 0 && Object.keys(uploads.answers).length === 0) return found;
   compiled.matchers.forEach((matcher, slot) => {
-    if (!found[slot]) found[slot] = findMatch(matcher, uploads);
+    if (found[slot] && !found[slot].tentative) return;
+    const upload = findMatch(matcher, uploads);
+    if (upload) found[slot] = upload;
   });
   return found;
 }

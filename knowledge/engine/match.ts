@@ -129,20 +129,26 @@ function matchText(regex: RegExp, view: CaseView): Found | null {
   return null;
 }
 
-const HEDGE = /\b(?:i think|i thought|i guess|i bet|i suspect|i assume|i believe|i wonder|wondering (?:if|whether)|not sure (?:if|whether)|maybe|perhaps|probably|possibly|might be|could (?:it|this|that) be|is it|are we|do (?:i|we) need|should (?:i|we))\b/i;
+const HEDGE = /\b(?:i think|i thought|i guess|i bet|i suspect|i assume|i believe|i wonder|wondering (?:if|whether)|not sure (?:if|whether)|maybe|perhaps|probably|possibly|might be|could (?:it|this|that) be|would (?:it|this|that) be|do (?:i|we) need|should (?:i|we))\b|^\s*(?:is|are|was|could|can|does|do) (?:it|this|that|there|the|we|our|my)\b/i;
+
+/** Where the clause around a cue starts and ends: sentence ends and , ; : or a dash, but not the dot inside 401.2 or web01.contoso.com. */
+const CLAUSE_END = /[!?\n,;:]|\.(?![\w])|\s[-–—]\s/;
+const CLAUSE_ENDS = new RegExp(CLAUSE_END.source, 'g');
 
 /**
  * The user's own reading is a hypothesis, not evidence: a cue in a question ("Is the account locked for FTP?") or
  * after a hedge ("I think the app pool identity can't read the folder") still adds its weight, but cannot carry a
- * cause on its own.
+ * cause on its own. Only the cue's own clause counts: "the clock is off, how do I fix that?" states a fact.
  */
 function isTentative(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 200), start);
-  const sentenceStart = Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n')) + 1;
-  if (HEDGE.test(before.slice(sentenceStart))) return true;
+  let clauseStart = 0;
+  for (const m of before.matchAll(CLAUSE_ENDS)) clauseStart = m.index + m[0].length;
+  if (HEDGE.test(before.slice(clauseStart))) return true;
   const rest = text.slice(end, end + 300);
-  const stop = rest.search(/[.!?\n]/);
-  return stop >= 0 && rest[stop] === '?';
+  const stop = rest.search(CLAUSE_END);
+  // A question mark ends the clause only as punctuation: "app?id=1" in a URL is not a question.
+  return stop >= 0 && rest[stop] === '?' && (stop + 1 >= rest.length || /\s/.test(rest[stop + 1]));
 }
 
 type TextHit = { start: number; end: number } | null;

@@ -21,7 +21,7 @@ export function evidenceFromFragments(text: string, messageIndex: number, source
 }
 
 /** The client of a W3C row in the usual field order: the address after cs-username ("-" or DOMAIN\\user). */
-const rowClient = /\s(-|[\w.-]+\\[\w.$-]+|[\w.-]+@[\w-]+(?:\.[\w-]+)+)\s((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]*:[0-9a-f:]+)\s/i;
+const rowClient = /\s(-|\S+\\\S+|\S+@\S+)\s((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]*:[0-9a-f:]+)\s/i;
 
 interface Row {
   line: string;
@@ -49,10 +49,14 @@ function w3cRows(lines: string[]): (Row | undefined)[] {
 function isHandshakeLeg(rows: (Row | undefined)[], i: number): boolean {
   const r = rows[i];
   if (!r || r.status !== '401' || (r.sub !== '2' && r.sub !== '1') || !r.client) return false;
-  for (let j = i + 1; j <= i + 2 && j < rows.length; j++) {
+  // The next two rows, skipping the blank or prose lines between them (a double-spaced paste from Teams).
+  let seen = 0;
+  for (let j = i + 1; j < rows.length && seen < 2; j++) {
     const next = rows[j];
-    // Signed in is what matters: an authenticated 404.13 or 500 after it fails for another reason.
-    if (next && next.client === r.client && next.user && next.status !== '401') return true;
+    if (!next) continue;
+    seen++;
+    // Signed in is what matters: an authenticated 401.3, 404.13 or 500 after it fails for another reason.
+    if (next.client === r.client && next.user && !(next.status === '401' && (next.sub === '1' || next.sub === '2'))) return true;
   }
   return false;
 }

@@ -26,16 +26,19 @@ export function evidenceFromTexts(texts: string[]): Evidence[] {
  * A code or status the user says is absent ("no 500.19", "not a 401", "without 0x80070005") is not evidence of it.
  * "error no 1326" is a number, not a negation.
  */
-const NEGATED_MENTION = /(?<!\b(?:error|err|code|event|fehler|status)\s)\b(?:no|not|never|without|isn'?t|wasn'?t|aren'?t|weren'?t)\s+(?:an?\s+|any\s+|the\s+|more\s+|longer\s+)?$/i;
+const NEGATED_MENTION = /(?<!\b(?:error|err|code|event|fehler|status|hresult|win32)\s+)\b(?:no|not|never|without|isn'?t|wasn'?t|aren'?t|weren'?t)[^\S\r\n]+(?:(?:an?|any|the|more|longer)[^\S\r\n]+)?$/i;
 
 function evidenceFromMessage(text: string): Evidence[] {
   const out: Evidence[] = [];
   const source = { file: MESSAGE_SOURCE };
   const rowSpans = logRowSpans(text);
+  let span = 0;
   for (const mention of findCodes(text)) {
     if (NEGATED_MENTION.test(text.slice(Math.max(0, mention.start - 30), mention.start))) continue;
-    // Pasted W3C rows are read by evidenceFromFragments, which knows a handshake from a failure.
-    if (rowSpans.some(([from, to]) => mention.start >= from && mention.start < to)) continue;
+    // Pasted W3C rows are read by evidenceFromFragments, which knows a handshake from a failure. Mentions come in
+    // text order, and so do the spans.
+    while (span < rowSpans.length && rowSpans[span][1] <= mention.start) span++;
+    if (span < rowSpans.length && mention.start >= rowSpans[span][0]) continue;
     const excerpt = excerptAround(text, mention.start, mention.end);
     const family = mention.decoded.family;
     if (family === 'http') {

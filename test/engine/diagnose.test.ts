@@ -263,8 +263,11 @@ describe('evidence from the user\'s words', () => {
     assert.deepEqual(values('it is not a 401.1 any more, it is 500.24'), ['500.24']);
   });
 
-  it('still reads "error no 1326" as the number it is', () => {
+  it('still reads "error no 1326" as the number it is, and a "no" that ends the line before a code as no negation', () => {
     assert.deepEqual(values('LogonUser: error no 1326'), ['0x8007052E']);
+    assert.deepEqual(values('LogonUser: Error  no 1326'), ['0x8007052E']);
+    assert.deepEqual(values('HRESULT no 0x80070005'), ['0x80070005']);
+    assert.deepEqual(values('Anonymous: No\n401.2 on every page'), ['401.2']);
   });
 
   it('does not read the 401 2 5 challenge of a pasted log row as access denied', () => {
@@ -284,6 +287,9 @@ describe('evidence from the user\'s words', () => {
     assert.deepEqual(values(rows.slice(0, 2).join('\n')), ['401.2', '401.1', '0x8009030E']);
     const other = rows[2].replace('10.3.22.17', '10.3.22.99');
     assert.deepEqual(values([...rows.slice(0, 2), other].join('\n')), ['401.2', '401.1', '0x8009030E', '200.0']);
+    // Double-spaced as Teams pastes it, and a signed-in 401.3 (an ACL, not the handshake) by a user with a non-ASCII name.
+    const acl = rows[2].replace('CONTOSO\\jdoe', 'CONTOSO\\jürgen').replace('200 0 0', '401 3 5');
+    assert.deepEqual(values([rows[0], '', acl].join('\n')), ['w3c.auth-handshake-ok', '401.3', '0x80070005']);
     // Signed in, then refused for another reason (request filtering's 404.13): the legs are still a handshake.
     assert.deepEqual(values([rows[0], rows[2].replace('200 0 0', '404 13 0')].join('\n')), ['w3c.auth-handshake-ok', '404.13']);
   });
@@ -307,6 +313,20 @@ describe('diagnose: the user\'s own guesses', () => {
     const cited = d.hypotheses.find((h) => h.id === 'kerberos-skew')?.evidence.find((e) => e.meaning === 'clocks were mentioned');
     assert.ok(cited, 'offered');
     assert.match(cited.excerpt, /9 minutes/);
+  });
+
+  it('takes a plain statement in a later message over a question in an earlier one', () => {
+    const d = diagnose(kb, caseOf({ texts: ['kerberos broke. could it be the clock?', 'yes: the clock on web01 is 9 minutes behind'] }));
+    const cited = d.hypotheses.find((h) => h.id === 'kerberos-skew')?.evidence.find((e) => e.meaning === 'clocks were mentioned');
+    assert.ok(cited, 'offered');
+    assert.match(cited.citation, /^your message 2:/);
+  });
+
+  it('keeps a plain statement a plain statement: a question after it, a URL with a query, the dot in a host name', () => {
+    assert.equal(offered('the clock on web01 is off, how do I fix that?'), true);
+    assert.equal(offered('the clock on web01.contoso.com is off - any idea why?'), true);
+    assert.equal(offered('the clock is off on http://intranet/app?id=1 since monday'), true);
+    assert.equal(offered('this is it: the clock on web01 is off'), true);
   });
 
   it('still counts the guessed cue once real evidence is there', () => {

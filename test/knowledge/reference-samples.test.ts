@@ -104,7 +104,8 @@ describe('statuses that rule a cause out', () => {
   });
 
   it('still exclude when the user reports that status for the request', async () => {
-    const d = await diagnoseInputs({ texts: ['the PDF download fails with HTTP Error 401.2 - Unauthorized, access is denied due to server configuration'], files: [] }, kb);
+    // The 401.3 and its access-denied code would point at the ACL cause, if the 401.2 of this request did not exclude it.
+    const d = await diagnoseInputs({ texts: ['the PDF download fails with HTTP Error 401.2 - Unauthorized, access is denied due to server configuration', 'other files give 401.3 with 0x80070005'], files: [] }, kb);
     assert.ok(!d.hypotheses.some((h) => h.id === 'ntfs-acl-denied-401-3'), d.hypotheses.map((h) => h.id).join(', '));
   });
 });
