@@ -108,6 +108,12 @@ describe('statuses that rule a cause out', () => {
     const d = await diagnoseInputs({ texts: ['the PDF download fails with HTTP Error 401.2 - Unauthorized, access is denied due to server configuration', 'other files give 401.3 with 0x80070005'], files: [] }, kb);
     assert.ok(!d.hypotheses.some((h) => h.id === 'ntfs-acl-denied-401-3'), d.hypotheses.map((h) => h.id).join(', '));
   });
+
+  it('exclude the same way when the error page comes as an uploaded text file', async () => {
+    const page = Buffer.from('Server Error in Application "DOCS"\nHTTP Error 401.2 - Unauthorized\nYou are not authorized to view this page due to invalid authentication headers.\n');
+    const d = await diagnoseInputs({ texts: ['other files give 401.3 with 0x80070005'], files: [{ name: 'error-page.txt', data: page }] }, kb);
+    assert.ok(!d.hypotheses.some((h) => h.id === 'ntfs-acl-denied-401-3'), d.hypotheses.map((h) => h.id).join(', '));
+  });
 });
 
 describe('the engine on reports with nothing but a generic error', () => {

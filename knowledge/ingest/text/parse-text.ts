@@ -64,7 +64,9 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
     value: f.value,
     source: path ? { file, line: f.line, path } : { file, line: f.line },
     excerpt: f.excerpt,
-    attrs: { count: String(f.count) },
+    // "mentions", not "count": a count on a status means a tally over a log's lines (FACTS.md), and an error page or
+    // a pasted exception describes one request.
+    attrs: { mentions: String(f.count) },
   }));
   const secrets = Object.entries(counts).filter(([k]) => /password/.test(k));
   if (secrets.length) {
