@@ -73,8 +73,8 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     // A status that rules a cause out must be the failure itself: an IIS log holds every status of the day (the
     // 401.2 of each normal handshake among them), so one such line in it excludes nothing.
     if (excludes && matcher.type === 'status') matcher.singleRequest = true;
-    matchers.push(matcher);
-    return { matcher: matchers[matchers.length - 1], slot: matchers.length - 1, weight: s.weight, means: s.means, context: s.context };
+    const slot = matchers.push(matcher) - 1;
+    return { matcher, slot, weight: s.weight, means: s.means, context: s.context };
   };
   const causes = kb.causes.map((entry) => ({
     entry,

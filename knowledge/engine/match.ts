@@ -117,10 +117,9 @@ const negationBefore = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|d
 
 function matchText(regex: RegExp, view: CaseView): Found | null {
   for (const { text, source } of view.texts) {
-    // A plain statement of the cue beats a question or a hedge about it later or earlier in the same text.
-    const tentativeOk = source.file === MESSAGE_SOURCE ? (h: { start: number; end: number }) => !isTentative(text, h.start, h.end) : () => true;
-    const firm = firstMatch(regex, text, tentativeOk);
-    const hit = firm ?? firstMatch(regex, text);
+    // A plain statement of the cue beats a question or a hedge about it earlier in the same text.
+    const isFirm = source.file === MESSAGE_SOURCE ? (h: Hit) => !isTentative(text, h.start, h.end) : () => true;
+    const { hit, firm } = firstMatch(regex, text, isFirm);
     if (!hit) continue;
     const found: Found = { source, excerpt: `"${excerptAround(text, hit.start, hit.end)}"` };
     if (!firm) found.tentative = true;
@@ -151,11 +150,18 @@ function isTentative(text: string, start: number, end: number): boolean {
   return stop >= 0 && rest[stop] === '?' && (stop + 1 >= rest.length || /\s/.test(rest[stop + 1]));
 }
 
-type TextHit = { start: number; end: number } | null;
+interface Hit {
+  start: number;
+  end: number;
+}
 
-/** The first match of a text cue that is not negated by the words before it (and that `accept` takes). */
-function firstMatch(regex: RegExp, text: string, accept: (hit: { start: number; end: number }) => boolean = () => true): TextHit {
+/**
+ * The first firm match of a text cue that is not negated by the words before it, else the first one at all (then
+ * `firm` is false), in one pass.
+ */
+function firstMatch(regex: RegExp, text: string, isFirm: (hit: Hit) => boolean): { hit?: Hit; firm: boolean } {
   regex.lastIndex = 0;
+  let first: Hit | undefined;
   let match: RegExpExecArray | null;
   // Bounded: a pathological pattern cannot loop forever on zero-length matches.
   for (let guard = 0; guard < 50 && (match = regex.exec(text)); guard++) {
@@ -167,7 +173,8 @@ function firstMatch(regex: RegExp, text: string, accept: (hit: { start: number; 
     const selfNegating = /^(?:no|not|without|never)\b/i.test(match[0]);
     if (!selfNegating && negationBefore.test(before)) continue;
     const hit = { start: match.index, end: match.index + match[0].length };
-    if (accept(hit)) return hit;
+    if (isFirm(hit)) return { hit, firm: true };
+    first ??= hit;
   }
-  return null;
+  return { hit: first, firm: false };
 }
