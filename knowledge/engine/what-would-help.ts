@@ -3,6 +3,7 @@
 import type { CompiledCause, CompiledKnowledgeBase } from './compile.js';
 import { decodeCode } from '../codes/index.js';
 import type { Evidence } from '../types.js';
+import { MESSAGE_SOURCE } from './text-evidence.js';
 
 const FREB =
   'A Failed Request Trace of one failing request: enable Failed Request Tracing for the failing status code, reproduce, then zip %SystemDrive%\\inetpub\\logs\\FailedReqLogFiles and upload it.';
@@ -46,10 +47,13 @@ function unrelatedTraces(evidence: Evidence[]): string[] {
   // Beside a trace that does show a failure, the others need no comment.
   if (evidence.some((e) => e.key === 'freb.status' && IDENTITY_STATUS.test(e.value))) return [];
   // One line per status and code, however many traces of a zip share it.
+  // A zip can hold thousands of traces: their error codes are looked up by file, not searched for each.
+  const codeOfFile = new Map<string, string>();
+  for (const e of evidence) if (e.key === 'freb.error.code' && !codeOfFile.has(e.source.file)) codeOfFile.set(e.source.file, e.value);
   const groups = new Map<string, { status: string; code?: string; files: string[] }>();
   for (const e of evidence) {
     if (e.key !== 'freb.status' || !e.value || IDENTITY_STATUS.test(e.value)) continue;
-    const code = evidence.find((c) => c.key === 'freb.error.code' && c.source.file === e.source.file)?.value;
+    const code = codeOfFile.get(e.source.file);
     const key = `${e.value} ${code ?? ''}`;
     const group = groups.get(key) ?? { status: e.value, code, files: [] };
     group.files.push(e.source.file);
@@ -75,6 +79,8 @@ function normalHandshakes(evidence: Evidence[]): string[] {
     const statuses = evidence.filter((e) => e.key === 'http.status' && e.source.file === p.source.file).map((e) => e.value);
     if (statuses.some((st) => !/^(401\.2|[23]\d\d\.\d+)$/.test(st))) continue;
     if (evidence.some((e) => e.key === 'pattern' && e.source.file === p.source.file && e.value !== p.value && e.value.startsWith('w3c.auth'))) continue;
+    // Rows pasted into a message are the message's own words; the note speaks of the uploaded log only.
+    if (p.source.file === MESSAGE_SOURCE) continue;
     const line = p.source.line !== undefined ? ` (line ${p.source.line})` : '';
     out.push(
       `${p.source.file}: every 401.2 in it is followed by an authenticated 200 from the same client${line}: the normal Windows-authentication handshake, not a failure. Upload the log of the time the failures happen, or a Failed Request Trace of a failing request.`,
