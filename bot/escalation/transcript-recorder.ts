@@ -3,7 +3,6 @@
 // concept), which is what an engineer reading the conversation needs: the packet carries the causes in full. A card
 // without one is recorded by its text blocks.
 import type { Activity } from 'botbuilder';
-import { isSharedBlock } from '../cards/index.js';
 import { cleanText } from './packet/index.js';
 import type { TranscriptEntry } from './types.js';
 
@@ -31,31 +30,9 @@ interface Collected {
   chars: number;
 }
 
-/** Texts of elements shared between cards (frozen, so their texts cannot change): collected once each. */
-const sharedTexts = new WeakMap<object, string[]>();
-
 /** Every TextBlock's and TextRun's text outside the actions (recursion only into objects), until there is enough. */
 function collectTexts(node: object, into: Collected): void {
   if (into.chars >= ENOUGH_CARD_CHARS) return;
-  if (isSharedBlock(node)) {
-    let own = sharedTexts.get(node);
-    if (!own) {
-      own = [];
-      collectOwnTexts(node, { texts: own, chars: -Infinity });
-      sharedTexts.set(node, own);
-    }
-    for (const t of own) add(into, t);
-    return;
-  }
-  collectOwnTexts(node, into);
-}
-
-function add(into: Collected, text: string): void {
-  into.texts.push(text);
-  into.chars += text.length + 1;
-}
-
-function collectOwnTexts(node: object, into: Collected): void {
   if (Array.isArray(node)) {
     for (const item of node as unknown[]) if (item && typeof item === 'object') collectTexts(item, into);
     return;
@@ -66,6 +43,11 @@ function collectOwnTexts(node: object, into: Collected): void {
     const value = o[key];
     if (key !== 'actions' && value && typeof value === 'object') collectTexts(value, into);
   }
+}
+
+function add(into: Collected, text: string): void {
+  into.texts.push(text);
+  into.chars += text.length + 1;
 }
 
 export function transcriptEntry(activity: Partial<Activity>, from: TranscriptEntry['from'], at: Date): TranscriptEntry | undefined {
