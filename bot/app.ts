@@ -23,7 +23,7 @@ import { registerWebChatRoutes, type WebChatRoutesDeps } from './webchat/index.j
 import { createLogger, type Logger } from './log.js';
 import { diagnoseRoute, healthzRoute, messagesRoute } from './routes/index.js';
 import type { BotServices } from './services.js';
-import { createStorage, type DurableStorage } from './store/index.js';
+import { createStorage, JsonConversationState, JsonUserState, type DurableStorage } from './store/index.js';
 import { createTurnErrorHandler, errorContext } from './turn-error.js';
 import { TurnTracker } from './turn-tracker.js';
 import { packageVersion } from './version.js';
@@ -89,7 +89,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   const log = options.log ?? createLogger(config.logLevel);
   const kb = options.kb ?? bundledKnowledgeBase();
   const storage = options.storage ?? (await createStorage(config.storage));
-  const conversationState = new ConversationState(storage);
+  const conversationState = new JsonConversationState(storage);
   const feedback = new FeedbackStore(storage);
   const adapter = createAdapter(config);
   // Report and console links need the address people reach the bot at; in local mode it is known after listen().
@@ -115,7 +115,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     ingestOptions: { maxFileBytes: config.attachments.maxBytes },
     ...options.escalation,
   });
-  const userState = new UserState(storage);
+  const userState = new JsonUserState(storage);
   let ownOrigins: string[] = [];
   const services: BotServices = {
     kb,
