@@ -5,6 +5,7 @@
 import { TeamsActivityHandler, type Activity, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { conversationAccessors, type ConversationAccessors } from './conversation-state.js';
+import { ActivityReceivedEventSkip } from './activity-received-event.js';
 import { DialogMemoryConfig } from './dialog-memory-config.js';
 import { MAIN_DIALOG, MainDialog } from './main-dialog.js';
 import { sharedWelcome, WELCOME } from './messages.js';
@@ -21,6 +22,7 @@ export class DialogSupportBot extends TeamsActivityHandler {
   private readonly accessors: ConversationAccessors;
   private readonly dialogs: DialogSet;
   private readonly memoryConfig = new DialogMemoryConfig();
+  private readonly activityReceived = new ActivityReceivedEventSkip();
 
   constructor(private readonly deps: SupportBotDeps) {
     super();
@@ -50,7 +52,9 @@ export class DialogSupportBot extends TeamsActivityHandler {
     this.memoryConfig.prime(context);
     const dc = await this.dialogs.createContext(context);
     this.memoryConfig.remember(dc);
+    this.activityReceived.prime(context);
     const result = await dc.continueDialog();
+    this.activityReceived.learn(context);
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
     // Saving here too keeps the bot correct under any host; unchanged state is not written twice.
     await this.deps.conversationState.saveChanges(context);
