@@ -1,0 +1,48 @@
+// Cues of the real knowledge base that tell look-alike causes apart, end to end through the shared engine.
+import assert from 'node:assert/strict';
+import { diagnoseInputs, type DiagnoseOutput } from '../../knowledge/index.js';
+import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
+
+const kb = bundledKnowledgeBase();
+const diagnoseText = (text: string) => diagnoseInputs({ texts: [text], files: [] }, kb);
+const ids = (d: DiagnoseOutput) => d.hypotheses.map((h) => h.id);
+const weightsOf = (d: DiagnoseOutput, id: string) => d.hypotheses.find((h) => h.id === id)?.evidence.map((e) => e.weight) ?? [];
+
+const KERNEL = 'kernel-mode-auth-without-app-pool-credentials';
+const SPN_NAME = 'spn-host-name-cname-mismatch';
+
+describe('knowledge base cues: useAppPoolCredentials', () => {
+  it('a statement that useAppPoolCredentials is already true argues against the kernel-mode cause', async () => {
+    const stated = await diagnoseText('Farm node, kernel mode on with useAppPoolCredentials=true, the pool runs as CONTOSO\\svc-web, users still get KRB_AP_ERR_MODIFIED and prompts');
+    const mentioned = await diagnoseText('Farm node, kernel mode on, the pool runs as CONTOSO\\svc-web, users still get KRB_AP_ERR_MODIFIED and prompts');
+    const meanings = stated.hypotheses.find((h) => h.id === KERNEL)?.evidence.map((e) => e.meaning) ?? [];
+    assert.ok(!meanings.some((m) => /setting at the centre/.test(m)), meanings.join('\n'));
+    assert.ok(meanings.some((m) => /already true/.test(m)), meanings.join('\n'));
+    const score = (d: DiagnoseOutput) => d.hypotheses.find((h) => h.id === KERNEL)?.confidence ?? 0;
+    assert.ok(score(stated) < score(mentioned), `${score(stated)} should be below ${score(mentioned)}`);
+  });
+
+  it('asking whether to set it, or pasting a node\'s config, does not count against the cause', async () => {
+    const asked = await diagnoseText('Should I set useAppPoolCredentials=true? Kernel mode is on and we get 401 with KRB_AP_ERR_MODIFIED');
+    assert.equal(ids(asked)[0], KERNEL);
+    assert.ok(weightsOf(asked, KERNEL).every((w) => w >= 0));
+    const pasted = await diagnoseText('node1: <windowsAuthentication enabled="true" useAppPoolCredentials="true">\nnode2: <windowsAuthentication enabled="true">\nnode2 users get KRB_AP_ERR_MODIFIED');
+    assert.equal(ids(pasted)[0], KERNEL);
+    assert.ok(weightsOf(pasted, KERNEL).every((w) => w >= 0));
+  });
+});
+
+describe('knowledge base cues: the SPN the browser builds', () => {
+  it('an SPN registered with a port, and a 0x7 for the name without it, point at the name mismatch before a missing SPN', async () => {
+    const d = await diagnoseText(
+      'The site runs on https 8443. We registered setspn -S HTTP/apps.fabrikam.com:8443 FABRIKAM\\svc-apps and useAppPoolCredentials is true. Users still get NTLM and the DC logs 4769 failure 0x7 for HTTP/apps.fabrikam.com, without the port.',
+    );
+    assert.equal(ids(d)[0], SPN_NAME, ids(d).join(', '));
+  });
+
+  it('the client asking for a name nobody types is evidence for the name mismatch', async () => {
+    const d = await diagnoseText('apps.contoso.com is a CNAME to nlb-web.contoso.local. The client logs KDC_ERR_S_PRINCIPAL_UNKNOWN for HTTP/nlb-web.contoso.local. Why is it asking for nlb-web? Nobody types that name.');
+    assert.ok(weightsOf(d, SPN_NAME).includes(5), JSON.stringify(d.hypotheses.map((h) => [h.id, h.evidence.map((e) => e.meaning)])));
+    assert.ok(ids(d).slice(0, 3).includes(SPN_NAME));
+  });
+});
