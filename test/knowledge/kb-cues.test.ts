@@ -46,3 +46,30 @@ describe('knowledge base cues: the SPN the browser builds', () => {
     assert.ok(ids(d).slice(0, 3).includes(SPN_NAME));
   });
 });
+
+describe('knowledge base cues: what the user already checked', () => {
+  it('"setspn -X found no duplicates" argues against the duplicate-SPN cause, leaving the kernel-mode cause first', async () => {
+    const checked = await diagnoseText(
+      'Pool runs as FABRIKAM\\svc-apps, SPN HTTP/apps.fabrikam.com on svc-apps.\nC:\\> setspn -X\nfound 0 group of duplicate SPNs.\nClients log Security-Kerberos event 4 KRB_AP_ERR_MODIFIED and get a prompt. Config Editor: useAppPoolCredentials False, useKernelMode True.',
+    );
+    const duplicate = checked.hypotheses.find((h) => h.id === 'spn-duplicate');
+    assert.ok(!duplicate || duplicate.evidence.some((e) => e.weight < 0 && /no duplicate/.test(e.meaning)));
+    assert.ok(!duplicate?.evidence.some((e) => /a duplicate SPN was reported/.test(e.meaning)), '"0 group of duplicate SPNs" is not a report of a duplicate');
+    assert.equal(ids(checked)[0], KERNEL, ids(checked).join(', '));
+  });
+});
+
+describe('knowledge base cues: an anonymous-only site', () => {
+  it('401.1 with 1326 on a site nobody signs in to, with a specific anonymous user pasted, is the anonymous identity, not a user account', async () => {
+    const d = await diagnoseText(
+      [
+        'Our public site returns 401.1 Logon failed for every page since last night. It is a fully anonymous site, no Windows authentication.',
+        '2026-11-30 02:04:51 10.9.0.8 GET / - 443 - 203.0.113.90 Mozilla/5.0 - 401 1 1326 0',
+        '<anonymousAuthentication enabled="true" userName="CONTOSO\\svc-webanon" password="[enc:IISCngProvider:...:enc]" />',
+      ].join('\n'),
+    );
+    assert.equal(ids(d)[0], 'anonymous-identity-misconfigured', ids(d).join(', '));
+    const userCause = d.hypotheses.find((h) => h.id === 'account-logon-failed-401-1');
+    assert.ok(!userCause || userCause.evidence.some((e) => e.weight < 0 && /anonymous-only/.test(e.meaning)));
+  });
+});
