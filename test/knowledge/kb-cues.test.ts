@@ -73,3 +73,20 @@ describe('knowledge base cues: an anonymous-only site', () => {
     assert.ok(!userCause || userCause.evidence.some((e) => e.weight < 0 && /anonymous-only/.test(e.meaning)));
   });
 });
+
+describe('knowledge base cues: classic ASP.NET or ASP.NET Core', () => {
+  const symptom = 'WindowsIdentity.GetCurrent().Name shows IIS APPPOOL\\IntranetPool while User.Identity.Name is CONTOSO\\tbakker, and the file share logs the logon from CONTOSO\\WEB03$.';
+
+  it('a WebForms page on the .NET Framework argues against the ASP.NET Core cause', async () => {
+    const d = await diagnoseText(`${symptom} WebForms 4.8, integrated pipeline, Page_Load writes the audit file.`);
+    assert.equal(ids(d)[0], 'code-runs-as-app-pool-not-user', ids(d).join(', '));
+    assert.ok(d.hypotheses.find((h) => h.id === 'aspnet-core-no-automatic-impersonation')?.evidence.some((e) => e.weight < 0) ?? true);
+  });
+
+  it('an app migrated from the .NET Framework to .NET 8 is not argued against', async () => {
+    const d = await diagnoseText(`We migrated from .NET Framework 4.8 to .NET 8, in-process hosting. ${symptom}`);
+    const core = d.hypotheses.find((h) => h.id === 'aspnet-core-no-automatic-impersonation');
+    assert.ok(core, ids(d).join(', '));
+    assert.ok(core.evidence.every((e) => !/classic ASP\.NET/.test(e.meaning)), core.evidence.map((e) => e.meaning).join('\n'));
+  });
+});
