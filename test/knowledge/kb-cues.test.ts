@@ -90,3 +90,20 @@ describe('knowledge base cues: classic ASP.NET or ASP.NET Core', () => {
     assert.ok(core.evidence.every((e) => !/classic ASP\.NET/.test(e.meaning)), core.evidence.map((e) => e.meaning).join('\n'));
   });
 });
+
+describe('knowledge base cues: no delegation configured at all', () => {
+  it('"Do not trust this user for delegation" on the pool account is the plain double hop, not a misconfigured or blocked delegation', async () => {
+    const d = await diagnoseText(
+      [
+        "Login failed for user 'NT AUTHORITY\\ANONYMOUS LOGON' from the web app to SQL. web.config has <identity impersonate=\"true\"/>, Integrated Security=SSPI.",
+        'Front-end Kerberos is fine: klist shows HTTP/reports.contoso.local, 4624 says Kerberos. The pool runs as CONTOSO\\svc-reports.',
+        'In ADUC the Delegation tab of svc-reports is on the first option ("Do not trust this user for delegation"), we never touched it.',
+      ].join('\n'),
+    );
+    assert.equal(ids(d)[0], 'kerberos-double-hop-ntlm', ids(d).join(', '));
+    for (const id of ['constrained-delegation-misconfigured', 'delegation-blocked-sensitive-account']) {
+      const h = d.hypotheses.find((x) => x.id === id);
+      assert.ok(!h || h.evidence.some((e) => e.weight < 0 && /delegation/.test(e.meaning)), `${id}: ${h?.evidence.map((e) => e.meaning).join('; ')}`);
+    }
+  });
+});
