@@ -107,3 +107,27 @@ describe('knowledge base cues: no delegation configured at all', () => {
     }
   });
 });
+
+describe('knowledge base cues: the server as its own client', () => {
+  it('a site name the hosts file points at 127.0.0.1, and 401.1 rows from 127.0.0.1, are the loopback check', async () => {
+    const d = await diagnoseText(
+      [
+        'Our monitoring script on WEB05 calls https://status.northwind.local/health with -UseDefaultCredentials and gets 401. status.northwind.local is in the hosts file on WEB05 pointing to 127.0.0.1.',
+        '2026-11-30 14:00:01 127.0.0.1 GET /health - 443 - 127.0.0.1 WindowsPowerShell/5.1 - 401 2 5 0',
+        '2026-11-30 14:00:01 127.0.0.1 GET /health - 443 - 127.0.0.1 WindowsPowerShell/5.1 - 401 1 2148074254 0',
+      ].join('\n'),
+    );
+    assert.equal(ids(d)[0], 'loopback-check-401-1', ids(d).join(', '));
+    const meanings = d.hypotheses[0].evidence.map((e) => e.meaning);
+    assert.ok(meanings.some((m) => /resolves to the server itself/.test(m)) && meanings.some((m) => /from the server itself \(127\.0\.0\.1\)/.test(m)), meanings.join('\n'));
+  });
+});
+
+describe('knowledge base cues: a dotless address signs in, the full name prompts', () => {
+  it('"with http://wiki/ there is no prompt" is evidence that the browser does not send credentials to the full name', async () => {
+    const d = await diagnoseText('Users get a credential prompt on https://wiki.contoso-int.net but with http://wiki/ there is no prompt, it just logs them in.');
+    const browser = d.hypotheses.find((h) => h.id === 'browser-not-sending-credentials');
+    assert.ok(browser?.evidence.some((e) => /dotless address/.test(e.meaning)), ids(d).join(', '));
+    assert.equal(ids(d)[0], 'browser-not-sending-credentials', ids(d).join(', '));
+  });
+});
