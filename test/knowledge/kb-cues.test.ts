@@ -131,3 +131,21 @@ describe('knowledge base cues: a dotless address signs in, the full name prompts
     assert.equal(ids(d)[0], 'browser-not-sending-credentials', ids(d).join(', '));
   });
 });
+
+describe('knowledge base cues: look-alikes that are not identity problems', () => {
+  it('a 503 from a full request queue, with the pool never stopping, gets no pool-identity cause', async () => {
+    const d = await diagnoseText(
+      [
+        'shop.contoso.com threw 503 Service Unavailable for 20 minutes at the sale peak. Someone says it is the app pool identity password again. But the pool never stopped, no WAS events at all.',
+        '2026-11-27 19:02:11 203.0.113.50 51544 10.0.1.10 443 HTTP/1.1 GET /checkout - 503 3 QueueFull ShopPool',
+      ].join('\n'),
+    );
+    for (const id of ['app-pool-identity-password-expired', 'app-pool-missing-batch-logon-right']) assert.ok(!ids(d).includes(id), ids(d).join(', '));
+  });
+
+  it('a disk-full error argues against a folder the impersonated user cannot reach', async () => {
+    const d = await diagnoseText('Pools stop after a few requests. Event 1309: IOException: There is not enough space on the disk, in Temporary ASP.NET Files.');
+    const h = d.hypotheses.find((x) => x.id === 'impersonated-user-acl-denied');
+    assert.ok(!h || h.evidence.some((e) => e.weight < 0 && /disk is full/.test(e.meaning)), ids(d).join(', '));
+  });
+});
