@@ -148,4 +148,10 @@ describe('knowledge base cues: look-alikes that are not identity problems', () =
     const h = d.hypotheses.find((x) => x.id === 'impersonated-user-acl-denied');
     assert.ok(!h || h.evidence.some((e) => e.weight < 0 && /disk is full/.test(e.meaning)), ids(d).join(', '));
   });
+
+  it('"AD says the account is fine, not locked, password not expired" argues against the expired pool password', async () => {
+    const d = await diagnoseText('PortalPool stops with 503 again. Last time the service account password expired. AD says the account is fine, not locked, password not expired. WAS 5002: the pool is being automatically disabled.');
+    const h = d.hypotheses.find((x) => x.id === 'app-pool-identity-password-expired');
+    assert.ok(!h || h.evidence.some((e) => e.weight < 0 && /checked and is fine/.test(e.meaning)), ids(d).join(', '));
+  });
 });
