@@ -4,9 +4,11 @@ import type { z } from 'zod';
 import {
   causeFrontMatterSchema,
   conceptFrontMatterSchema,
+  cuesFileSchema,
   questionsFileSchema,
   type CauseFrontMatter,
   type ConceptFrontMatter,
+  type CueSpec,
   type QuestionSpec,
 } from './schema.js';
 import { parseSections, numberedSteps } from './markdown.js';
@@ -59,13 +61,17 @@ export function formatProblem(p: KbProblem): string {
 export function parseKnowledgeBase(files: KbFile[]): { kb: KnowledgeBase; problems: KbProblem[] } {
   const problems: KbProblem[] = [];
   const kb: KnowledgeBase = { causes: [], concepts: [], questions: new Map() };
+  const cues = new Map<string, CueSpec & { file: string }>();
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     if (/questions\.ya?ml$/i.test(file.name)) {
       readQuestions(file, kb, problems);
+    } else if (/(^|[/.])cues\.ya?ml$/i.test(file.name)) {
+      readCues(file, cues, problems);
     } else if (file.name.endsWith('.md') && !/(^|\/)README\.md$/i.test(file.name)) {
       readEntry(file, kb, problems);
     }
   }
+  resolveCues(kb, cues, problems);
   crossCheck(kb, problems);
   return { kb, problems };
 }
@@ -78,14 +84,9 @@ export function loadKnowledgeBase(files: KbFile[]): KnowledgeBase {
 }
 
 function readQuestions(file: KbFile, kb: KnowledgeBase, problems: KbProblem[]): void {
-  let raw: unknown;
-  try {
-    raw = parseYaml(file.text);
-  } catch (err) {
-    problems.push({ file: file.name, field: '(yaml)', message: (err as Error).message.split('\n')[0] });
-    return;
-  }
-  const result = questionsFileSchema.safeParse(raw);
+  const raw = readYaml(file, problems);
+  if (!raw.ok) return;
+  const result = questionsFileSchema.safeParse(raw.value);
   if (!result.success) {
     problems.push(...zodProblems(file.name, result.error));
     return;
@@ -93,6 +94,45 @@ function readQuestions(file: KbFile, kb: KnowledgeBase, problems: KbProblem[]): 
   for (const q of result.data) {
     if (kb.questions.has(q.id)) problems.push({ file: file.name, field: `questions.${q.id}`, message: 'duplicate question id' });
     kb.questions.set(q.id, q);
+  }
+}
+
+function readYaml(file: KbFile, problems: KbProblem[]): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: parseYaml(file.text) };
+  } catch (err) {
+    problems.push({ file: file.name, field: '(yaml)', message: (err as Error).message.split('\n')[0] });
+    return { ok: false };
+  }
+}
+
+function readCues(file: KbFile, cues: Map<string, CueSpec & { file: string }>, problems: KbProblem[]): void {
+  const raw = readYaml(file, problems);
+  if (!raw.ok) return;
+  const result = cuesFileSchema.safeParse(raw.value);
+  if (!result.success) return void problems.push(...zodProblems(file.name, result.error));
+  for (const c of result.data) {
+    const other = cues.get(c.id);
+    if (other) problems.push({ file: file.name, field: `cues.${c.id}`, message: `duplicate cue id (also in ${other.file})` });
+    cues.set(c.id, { ...c, file: file.name });
+  }
+}
+
+/** A signature naming a shared cue gets that cue's regular expression as its text matcher. */
+function resolveCues(kb: KnowledgeBase, cues: Map<string, CueSpec>, problems: KbProblem[]): void {
+  for (const c of kb.causes) {
+    const resolve = (list: CauseEntry['signatures'], field: string): CauseEntry['signatures'] =>
+      list.map((s, i) => {
+        if (s.cue === undefined) return s;
+        const cue = cues.get(s.cue);
+        if (!cue) {
+          problems.push({ file: c.file, field: `${field}[${i}].cue`, message: `unknown cue "${s.cue}" (cues are defined in cues.yaml)` });
+          return s;
+        }
+        return { ...s, text: cue.text };
+      });
+    c.signatures = resolve(c.signatures, 'signatures');
+    c.rules_out = resolve(c.rules_out, 'rules_out');
   }
 }
 

@@ -34,6 +34,8 @@ export const signatureSchema = z
     fact: keyValueMatcher.optional(),
     answer: answerMatcher.optional(),
     text: z.string().min(1).optional(),
+    /** A shared text cue from cues.yaml, by id: the loader puts its regular expression in \`text\`. */
+    cue: z.string().regex(idPattern, 'must be the kebab-case id of a cue in cues.yaml').optional(),
     weight: z.number().min(-20).max(20).default(1),
     means: z.string().min(3),
     /** A circumstance ("behind a proxy", "ASP.NET Core app"), not a symptom: adds weight, never decides alone. */
@@ -59,7 +61,7 @@ export const signatureSchema = z
     }
   });
 
-export const matcherKinds = ['code', 'status', 'event', 'pattern', 'trace', 'config', 'fact', 'answer', 'text'] as const;
+export const matcherKinds = ['code', 'status', 'event', 'pattern', 'trace', 'config', 'fact', 'answer', 'text', 'cue'] as const;
 
 function checkRegex(source: string, ctx: z.RefinementCtx, path: string[]): void {
   try {
@@ -120,7 +122,25 @@ export const questionSchema = z
 
 export const questionsFileSchema = z.array(questionSchema);
 
+/**
+ * A text cue several causes read (cues.yaml): one regular expression under one name, so a cause that counts it for
+ * itself and another that counts it against itself cannot drift apart. Each cause still gives its own weight and
+ * meaning.
+ */
+export const cueSchema = z
+  .object({
+    id: z.string().regex(idPattern, 'must be kebab-case'),
+    text: z.string().min(1),
+    /** What the cue recognises, for knowledge-base authors. */
+    about: z.string().min(10),
+  })
+  .strict()
+  .superRefine((c, ctx) => checkRegex(c.text, ctx, ['text']));
+
+export const cuesFileSchema = z.array(cueSchema);
+
 export type SignatureSpec = z.infer<typeof signatureSchema>;
 export type CauseFrontMatter = z.infer<typeof causeFrontMatterSchema>;
 export type ConceptFrontMatter = z.infer<typeof conceptFrontMatterSchema>;
 export type QuestionSpec = z.infer<typeof questionSchema>;
+export type CueSpec = z.infer<typeof cueSchema>;

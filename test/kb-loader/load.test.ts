@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseKnowledgeBase, loadKnowledgeBase, KnowledgeBaseError } from '../../knowledge/kb-loader/load.js';
 import { miniKb } from '../fixtures/engine/mini-kb.js';
+import { diagnose } from '../../knowledge/engine/diagnose.js';
+import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
 
 function withFile(name: string, text: string) {
   return [...miniKb.filter((f) => f.name !== name), { name, text }];
@@ -73,5 +75,71 @@ describe('knowledge-base loader: refines', () => {
       problems.map((p) => p.message),
       ['"logon-type" is not another cause', '"nope" is not another cause'],
     );
+  });
+});
+
+describe('knowledge-base loader: shared cues (cues.yaml)', () => {
+  const cues = (text: string) => ({ name: 'cues.yaml', text });
+  const hardeningCue = cues('- id: hardening-named\n  about: a hardening policy is named\n  text: "\\\\b(gpo|hardening)\\\\b"\n');
+  const usingCue = (cueId: string) =>
+    withFile(miniKb[0].name, miniKb[0].text.replace('  - text: "\\\\b(gpo|hardening)\\\\b"\n', `  - cue: ${cueId}\n`));
+
+  it('gives a signature that names a cue the cue\'s regular expression, keeping its own weight and meaning', () => {
+    const kb = loadKnowledgeBase([...usingCue('hardening-named'), hardeningCue]);
+    const sig = kb.causes.find((c) => c.id === 'privilege-missing')!.signatures.find((s) => s.cue === 'hardening-named');
+    assert.equal(sig?.text, '\\b(gpo|hardening)\\b');
+    assert.equal(sig?.weight, 2);
+    assert.equal(sig?.means, 'a hardening policy was mentioned');
+  });
+
+  it('matches a cue exactly as the same text signature would', () => {
+    const viaCue = loadKnowledgeBase([...usingCue('hardening-named'), hardeningCue]);
+    const viaText = loadKnowledgeBase(miniKb);
+    const c = { texts: ['css files fail with 0x80070542 since the new GPO'], evidence: [], answers: {}, ruledOut: [] };
+    const ranked = (kb: typeof viaCue) => diagnose(kb, c).hypotheses.map((h) => [h.id, h.confidence, h.evidence.map((e) => `${e.weight} ${e.meaning}`)]);
+    assert.deepEqual(ranked(viaCue), ranked(viaText));
+    assert.ok(JSON.stringify(ranked(viaCue)).includes('2 a hardening policy was mentioned'), JSON.stringify(ranked(viaCue)));
+  });
+
+  it('names the file and field of a signature whose cue does not exist', () => {
+    const { problems } = parseKnowledgeBase([...usingCue('no-such-cue'), hardeningCue]);
+    assert.deepEqual(
+      problems.map((p) => [p.file, p.field, p.message]),
+      [['privilege-missing.md', 'signatures[3].cue', 'unknown cue "no-such-cue" (cues are defined in cues.yaml)']],
+    );
+  });
+
+  it('rejects a cue with an invalid regular expression, and a signature with both text and cue', () => {
+    const broken = cues('- id: a-cue\n  about: something long enough\n  text: "(unclosed"\n');
+    const both = miniKb[0].text.replace('  - text: "\\\\b(gpo|hardening)\\\\b"\n', '  - text: "\\\\b(gpo|hardening)\\\\b"\n    cue: a-cue\n');
+    const { problems } = parseKnowledgeBase([...withFile(miniKb[0].name, both), broken]);
+    const messages = problems.map((p) => `${p.file} ${p.field} ${p.message}`);
+    assert.ok(messages.some((m) => /^cues\.yaml 0\.text invalid regular expression/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /^privilege-missing\.md signatures\.3 needs exactly one matcher .* \(found text, cue\)/.test(m)), messages.join('\n'));
+  });
+
+  it('rejects the same cue id defined twice, naming both files', () => {
+    const again = { name: 'more.cues.yaml', text: '- id: hardening-named\n  about: defined a second time\n  text: "gpo"\n' };
+    const { problems } = parseKnowledgeBase([...usingCue('hardening-named'), hardeningCue, again]);
+    assert.deepEqual(
+      problems.map((p) => `${p.file} ${p.field} ${p.message}`),
+      ['more.cues.yaml cues.hardening-named duplicate cue id (also in cues.yaml)'],
+    );
+  });
+});
+
+describe('the bundled knowledge base: shared cues', () => {
+  it('keeps every text regex that more than one cause reads in cues.yaml, so the copies cannot drift apart', () => {
+    const seen = new Map<string, string>();
+    const copies: string[] = [];
+    for (const c of bundledKnowledgeBase().causes) {
+      for (const s of [...c.signatures, ...c.rules_out]) {
+        if (s.text === undefined || s.cue !== undefined) continue;
+        const other = seen.get(s.text);
+        if (other && other !== c.id) copies.push(`${c.id} and ${other}: ${s.text}`);
+        seen.set(s.text, c.id);
+      }
+    }
+    assert.deepEqual(copies, []);
   });
 });
