@@ -155,3 +155,23 @@ describe('knowledge base cues: look-alikes that are not identity problems', () =
     assert.ok(arguedAgainst(d, 'app-pool-identity-password-expired', /checked and is fine/), evidenceOf(d, 'app-pool-identity-password-expired'));
   });
 });
+
+describe('knowledge base cues: the pool identity named versus the pool identity seen at the resource', () => {
+  const POOL = 'code-runs-as-app-pool-not-user';
+
+  it('a pool identity that is only named (the pool\'s settings, a 1309 event\'s process account) does not make the case for the pool identity', async () => {
+    const d = await diagnoseText(
+      'Orders site (pool OrdersPool as ApplicationPoolIdentity) shows an error page since the release. Event 1309: Exception type: InvalidOperationException, Sequence contains no elements. Process information: Account name: IIS APPPOOL\\OrdersPool. Thread account name: IIS APPPOOL\\OrdersPool',
+    );
+    assert.ok(!ids(d).includes(POOL), evidenceOf(d, POOL));
+    const gmsa = await diagnoseText('Our WCF pool runs as the gMSA CORP\\gmsa-orders$ and returns 503 at peak load, the worker process sits at 100% CPU.');
+    assert.ok(!ids(gmsa).includes(POOL), evidenceOf(gmsa, POOL));
+  });
+
+  it('the pool identity in a report of denied access, or as the account the file server saw, counts for it', async () => {
+    const denied = await diagnoseText('Writing to \\\\fs01\\drop fails: Access to the path is denied. The app uses <identity impersonate="false"/> and the pool is IIS APPPOOL\\DropPool.');
+    assert.ok(denied.hypotheses.find((h) => h.id === POOL)?.evidence.some((e) => /report of denied access/.test(e.meaning)), evidenceOf(denied, POOL));
+    const seen = await diagnoseText('Since the move to the new server the export to the team share stops working; the file server audit shows CONTOSO\\WEB07$ creating the file, not the user.');
+    assert.ok(seen.hypotheses.find((h) => h.id === POOL)?.evidence.some((e) => /the resource saw/.test(e.meaning)), evidenceOf(seen, POOL));
+  });
+});
