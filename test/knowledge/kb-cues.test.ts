@@ -175,3 +175,26 @@ describe('knowledge base cues: the pool identity named versus the pool identity 
     assert.ok(seen.hypotheses.find((h) => h.id === POOL)?.evidence.some((e) => /the resource saw/.test(e.meaning)), evidenceOf(seen, POOL));
   });
 });
+
+describe('knowledge base cues: ASP.NET Core migrations', () => {
+  const CORE = 'aspnet-core-no-automatic-impersonation';
+
+  it('a hidden share (\\\\server\\share$) is not a computer account', async () => {
+    const d = await diagnoseText('Saving to \\\\fs09\\scans$\\2026\\a.pdf fails with Access to the path is denied.');
+    const meanings = d.hypotheses.flatMap((h) => h.evidence.map((e) => e.meaning));
+    assert.ok(!meanings.some((m) => /computer account/.test(m)), meanings.join('\n'));
+  });
+
+  it('"migrated from .NET Framework 4.8 WebForms to ASP.NET Core" is not argued against, dots in the version and all', async () => {
+    const d = await diagnoseText(
+      'We migrated from .NET Framework 4.8 WebForms to ASP.NET Core 8. The old web.config had <identity impersonate="true" />, I kept it, but writing to the share is denied now.',
+    );
+    assert.ok(ids(d).includes(CORE), evidenceOf(d, CORE));
+    assert.ok(weightsOf(d, CORE).every((w) => w >= 0), evidenceOf(d, CORE));
+  });
+
+  it('the classic <identity impersonate="true"/> relied on in an ASP.NET Core app is evidence for the cause', async () => {
+    const d = await diagnoseText('ASP.NET Core 8 app on IIS, I put <identity impersonate="true"/> in web.config like in the old app but files are still written as the pool, access denied on the share.');
+    assert.ok(d.hypotheses.find((h) => h.id === CORE)?.evidence.some((e) => /ignores it/.test(e.meaning)), evidenceOf(d, CORE));
+  });
+});
