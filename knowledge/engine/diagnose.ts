@@ -24,7 +24,7 @@ export const SCORING = {
   temperature: 3,
   /** Ask a question when the runner-up is at least this close to the leader. */
   closeRatio: 0.75,
-  /** Weight of evidence about the failure itself a cause needs before it is offered: a weight-1 hint (a bare 500, "access is denied") is not enough alone. */
+  /** Net weight of evidence about the failure itself (for minus against) a cause needs before it is offered: a weight-1 hint (a bare 500, "access is denied") is not enough alone. */
   minSubstantive: 2,
   /** Weight of new, substantive evidence that brings a ruled-out cause back (a code or a trace fact, not a cue). */
   reconsiderWeight: 6,
@@ -121,11 +121,12 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
 /**
  * A cause is offered only when evidence about the failure itself adds up to SCORING.minSubstantive: circumstances
  * (signatures marked `context: true`, like "there is a proxy in front"), the user's own guesses and wording
- * similarity never produce an answer by themselves.
+ * similarity never produce an answer by themselves. Evidence against the cause counts too: a code that points at it
+ * and a statement that it was checked and is fine leave nothing to answer on.
  */
 function isSubstantiated(evidence: CitedEvidence[], contextual: Set<CitedEvidence>): boolean {
   let substantive = 0;
-  for (const e of evidence) if (e.weight > 0 && e.source.file !== MESSAGE_SOURCE_SIMILARITY && !contextual.has(e)) substantive += e.weight;
+  for (const e of evidence) if (e.source.file !== MESSAGE_SOURCE_SIMILARITY && !contextual.has(e)) substantive += e.weight;
   return substantive >= SCORING.minSubstantive;
 }
 

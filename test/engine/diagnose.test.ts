@@ -181,6 +181,26 @@ describe('diagnose: circumstances alone', () => {
     assert.equal(top.id, 'kerberos-skew');
     assert.ok(top.evidence.some((e) => e.meaning === 'a proxy is in front'));
   });
+
+  it('lets evidence against a cause cancel the evidence for it: a checked-and-fine statement leaves circumstances only', () => {
+    const withCounter = withContext.map((f) =>
+      f.name === 'kerberos-skew.md'
+        ? {
+            ...f,
+            text: f.text.replace(
+              '    means: clocks were mentioned',
+              '    means: clocks were mentioned\n  - text: "clocks? (are|is) in sync"\n    weight: -3\n    means: the clocks were checked and agree',
+            ),
+          }
+        : f,
+    );
+    const counterKb = loadKnowledgeBase(withCounter);
+    // Score 3 + 5 - 3 = 5 passes minScore; the failure evidence is 3 - 3 = 0, so only the proxy is left.
+    const d = diagnose(counterKb, caseOf({ texts: ['the clock was my first guess but the clocks are in sync, and we have a proxy in front'] }));
+    assert.equal(d.unknown, true, JSON.stringify(d.hypotheses.map((h) => [h.id, h.evidence.map((e) => e.weight)])));
+    const without = diagnose(counterKb, caseOf({ texts: ['the clock was my first guess, and we have a proxy in front'] }));
+    assert.equal(without.hypotheses[0]?.id, 'kerberos-skew');
+  });
 });
 
 describe('diagnose: ruled-out causes', () => {
