@@ -117,6 +117,19 @@ export interface Hypothesis {
   reconsidered?: true;
 }
 
+/** A known problem that is not an identity failure, recognised in the case (see the knowledge base's look-alikes). */
+export interface LookalikeMatch {
+  id: string;
+  title: string;
+  summary: string;
+  evidence: CitedEvidence[];
+  /** Why it is not an identity problem, and what it is instead. */
+  explanation: string;
+  /** What to check instead. */
+  steps: string[];
+  references: { title: string; url: string }[];
+}
+
 export interface QuestionAnswer {
   label: string;
   value: string;
@@ -139,4 +152,9 @@ export interface Diagnosis {
   /** When unknown or weak: what would settle it (a trace, an event log export...). */
   whatWouldHelp: string[];
   errors: FileError[];
+  /**
+   * Known non-identity problems the case matches, strongest first. A cause whose own evidence does not outweigh the
+   * strongest one is not offered. Absent in diagnoses stored before look-alikes existed.
+   */
+  lookalikes?: LookalikeMatch[];
 }

@@ -20,6 +20,7 @@ const command: CliCommand = {
     if (sub === 'list') {
       for (const c of kb.causes) io.stdout(`${c.id}\t${c.title}\n`);
       for (const c of kb.concepts) io.stdout(`${c.id}\t(concept) ${c.title}\n`);
+      for (const l of kb.lookalikes) io.stdout(`${l.id}\t(look-alike, not an identity problem) ${l.title}\n`);
       return 0;
     }
     if (sub !== 'check') throw new UsageError('expected "kb check" or "kb list"');
@@ -28,7 +29,7 @@ const command: CliCommand = {
       io.stderr(`${problems.map(formatProblem).join('\n')}\n${problems.length} problem(s) in ${dir}\n`);
       return 1;
     }
-    io.stdout(`OK: ${kb.causes.length} causes, ${kb.concepts.length} concepts, ${kb.questions.size} questions\n`);
+    io.stdout(`OK: ${kb.causes.length} causes, ${kb.concepts.length} concepts, ${kb.lookalikes.length} look-alikes, ${kb.questions.size} questions\n`);
     return 0;
   },
 };
@@ -54,8 +55,8 @@ function vocabularyProblems(kb: KnowledgeBase): KbProblem[] {
     return known.has(key) || (at > 0 && elements.has(key.slice(0, at)) && known.has(key.slice(at)));
   };
   const problems: KbProblem[] = [];
-  for (const c of kb.causes) {
-    [...c.signatures, ...c.rules_out].forEach((s, i) => {
+  for (const c of [...kb.causes, ...kb.lookalikes]) {
+    [...c.signatures, ...('rules_out' in c ? c.rules_out : [])].forEach((s, i) => {
       const key = s.pattern ?? s.trace?.key ?? s.config?.key ?? s.fact?.key;
       if (key !== undefined && !isKnown(key.toLowerCase())) {
         problems.push({ file: c.file, field: `signatures[${i}]`, message: `"${key}" is not in knowledge/FACTS.md, so no parser emits it` });

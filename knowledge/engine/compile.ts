@@ -1,7 +1,7 @@
 // Prepares a knowledge base for fast matching: regexes compiled, codes canonicalised, symptom vectors built.
 // Done once per knowledge base (cached), so a text-only diagnosis stays in the low milliseconds.
 import { decodeCode, equivalentCodes } from '../codes/index.js';
-import type { CauseEntry, KnowledgeBase } from '../kb-loader/load.js';
+import type { CauseEntry, KnowledgeBase, LookalikeEntry } from '../kb-loader/load.js';
 import type { SignatureSpec } from '../kb-loader/schema.js';
 import type { EvidenceSource } from '../types.js';
 import { Lru } from './lru.js';
@@ -39,9 +39,15 @@ export interface CompiledCause {
   rulesOut: CompiledSignature[];
 }
 
+export interface CompiledLookalike {
+  entry: LookalikeEntry;
+  signatures: CompiledSignature[];
+}
+
 export interface CompiledKnowledgeBase {
   kb: KnowledgeBase;
   causes: CompiledCause[];
+  lookalikes: CompiledLookalike[];
   byId: Map<string, CompiledCause>;
   similarity: SimilarityIndex;
   /** Every distinct matcher, indexed by CompiledSignature.slot. */
@@ -68,7 +74,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const cached = cache.get(kb);
   if (cached) return cached;
   const matchers: Matcher[] = [];
-  const compileOne = (s: SignatureSpec, entry: CauseEntry, excludes = false): CompiledSignature => {
+  const compileOne = (s: SignatureSpec, entry: { file: string }, excludes = false): CompiledSignature => {
     const matcher = compileMatcher(s, entry);
     // A status that rules a cause out must be the failure itself: an IIS log holds every status of the day (the
     // 401.2 of each normal handshake among them), so one such line in it excludes nothing.
@@ -82,6 +88,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     rulesOut: entry.rules_out.map((s) => compileOne(s, entry, true)),
   }));
   inheritSymptoms(causes);
+  const lookalikes = kb.lookalikes.map((entry) => ({ entry, signatures: entry.signatures.map((s) => compileOne(s, entry)) }));
   const phrases = kb.causes.flatMap((c) => [
     { docId: c.id, phrase: c.title },
     ...c.symptoms.map((phrase) => ({ docId: c.id, phrase })),
@@ -89,6 +96,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const compiled: CompiledKnowledgeBase = {
     kb,
     causes,
+    lookalikes,
     byId: new Map(causes.map((c) => [c.entry.id, c])),
     similarity: buildSimilarityIndex(phrases),
     matchers,
@@ -130,7 +138,7 @@ export class SignatureCompileError extends Error {
   }
 }
 
-function compileMatcher(s: SignatureSpec, entry: CauseEntry): Matcher {
+function compileMatcher(s: SignatureSpec, entry: { file: string }): Matcher {
   if (s.code !== undefined) {
     const decoded = decodeCode(s.code);
     if (!decoded) throw new SignatureCompileError(entry.file, `signature code "${s.code}" is not a code I can decode`);
@@ -167,7 +175,7 @@ function compileMatcher(s: SignatureSpec, entry: CauseEntry): Matcher {
   throw new SignatureCompileError(entry.file, 'signature without matcher');
 }
 
-function codeSet(raw: string, entry: CauseEntry): Set<string> {
+function codeSet(raw: string, entry: { file: string }): Set<string> {
   const decoded = decodeCode(raw);
   if (!decoded) throw new SignatureCompileError(entry.file, `status win32 part "${raw}" is not a code I can decode`);
   return new Set(equivalentCodes(decoded.canonical));

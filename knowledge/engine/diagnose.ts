@@ -1,8 +1,8 @@
 // Case -> ranked, cited hypotheses. Deterministic: same knowledge base and case, same diagnosis.
 import { decodeCode } from '../codes/index.js';
 import type { KnowledgeBase } from '../kb-loader/load.js';
-import type { Case, CitedEvidence, DecodedCode, Diagnosis, Evidence, EvidenceSource, Hypothesis } from '../types.js';
-import { compileKnowledgeBase, type CompiledCause } from './compile.js';
+import type { Case, CitedEvidence, DecodedCode, Diagnosis, Evidence, EvidenceSource, Hypothesis, LookalikeMatch } from '../types.js';
+import { compileKnowledgeBase, type CompiledCause, type CompiledKnowledgeBase, type CompiledSignature } from './compile.js';
 import { caseMatches } from './case-matches.js';
 import { cite, makeCaseView, type CaseView, type Found } from './match.js';
 import { bestQuestion, beliefs } from './question.js';
@@ -17,6 +17,8 @@ export const SCORING = {
   /** Leading causes below this fraction of the best one are dropped as noise. */
   relativeCutoff: 0.3,
   maxHypotheses: 5,
+  /** Recognised non-identity problems reported with a diagnosis. */
+  maxLookalikes: 2,
   /** Text similarity is a weak signal: at most this much weight, and only above minSimilarity. */
   similarityWeight: 6,
   minSimilarity: 0.25,
@@ -37,8 +39,15 @@ const MESSAGE_SOURCE_SIMILARITY = 'description';
 interface Scored {
   cause: CompiledCause;
   score: number;
+  /** The score without wording similarity: what the case's evidence itself says. */
+  evidenceScore: number;
   evidence: CitedEvidence[];
   reconsidered: boolean;
+}
+
+interface ScoredLookalike {
+  match: LookalikeMatch;
+  score: number;
 }
 
 export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
@@ -65,17 +74,8 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
     const wasRuledOut = ruledOut.has(cause.entry.id);
     if (wasRuledOut && !c.ruledOutAt?.[cause.entry.id]) continue;
     if (cause.rulesOut.some((s) => found[s.slot])) continue;
-    const evidence: CitedEvidence[] = [];
-    const contextual = new Set<CitedEvidence>();
-    let score = 0;
-    for (const sig of cause.signatures) {
-      const where = found[sig.slot];
-      if (!where) continue;
-      const cited = cite(sig, where);
-      evidence.push(cited);
-      if (sig.context || where.tentative) contextual.add(cited);
-      score += sig.weight;
-    }
+    const { evidence, contextual, score: evidenceScore } = collectEvidence(cause.signatures, found);
+    let score = evidenceScore;
     const sim = similarity.get(cause.entry.id);
     if (c.texts.length > 0 && sim && sim.score >= SCORING.minSimilarity) {
       const weight = round(SCORING.similarityWeight * sim.score);
@@ -89,12 +89,17 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
       });
     }
     if (wasRuledOut && !broughtBack(cause, found, satisfiedWhen(c.ruledOutAt![cause.entry.id]))) continue;
-    if (score >= SCORING.minScore && isSubstantiated(evidence, contextual)) scored.push({ cause, score, evidence, reconsidered: wasRuledOut });
+    if (score >= SCORING.minScore && isSubstantiated(evidence, contextual)) scored.push({ cause, score, evidenceScore, evidence, reconsidered: wasRuledOut });
   }
   scored.sort((a, b) => b.score - a.score || a.cause.entry.id.localeCompare(b.cause.entry.id));
+  const lookalikes = scoreLookalikes(compiled, found);
+  // A recognised non-identity problem that the case evidences at least as well as a cause explains the report
+  // better than that cause: wording similarity cannot lift a cause over it.
+  const strongestLookalike = lookalikes[0]?.score ?? 0;
+  const offered = strongestLookalike > 0 ? scored.filter((s) => s.evidenceScore > strongestLookalike) : scored;
 
-  const top = scored[0]?.score ?? 0;
-  const leaders = scored.filter((s) => s.score >= top * SCORING.relativeCutoff).slice(0, SCORING.maxHypotheses);
+  const top = offered[0]?.score ?? 0;
+  const leaders = offered.filter((s) => s.score >= top * SCORING.relativeCutoff).slice(0, SCORING.maxHypotheses);
   const hypotheses = toHypotheses(leaders);
   const close = leaders.length > 1 && leaders[1].score >= top * SCORING.closeRatio;
   const weak = hypotheses.length > 0 && hypotheses[0].confidenceLabel === 'low';
@@ -115,7 +120,39 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
     unknown: hypotheses.length === 0,
     whatWouldHelp: whatWouldHelp(compiled, leaders.map((l) => l.cause), allEvidence),
     errors: [...(c.errors ?? [])],
+    lookalikes: lookalikes.slice(0, SCORING.maxLookalikes).map((l) => l.match),
   };
+}
+
+/** The look-alikes the case evidences as firmly as a cause must be evidenced to be offered, strongest first. */
+function scoreLookalikes(compiled: CompiledKnowledgeBase, found: (Found | null)[]): ScoredLookalike[] {
+  const out: ScoredLookalike[] = [];
+  for (const l of compiled.lookalikes) {
+    const { evidence, contextual, score } = collectEvidence(l.signatures, found);
+    if (score < SCORING.minScore || !isSubstantiated(evidence, contextual)) continue;
+    const e = l.entry;
+    out.push({
+      score,
+      match: { id: e.id, title: e.title, summary: e.summary, evidence: evidence.sort((a, b) => b.weight - a.weight), explanation: e.why, steps: e.steps, references: e.references },
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || a.match.id.localeCompare(b.match.id));
+}
+
+/** What the case satisfies of these signatures, cited; contextual: circumstances and hedged statements. */
+function collectEvidence(signatures: CompiledSignature[], found: (Found | null)[]): { evidence: CitedEvidence[]; contextual: Set<CitedEvidence>; score: number } {
+  const evidence: CitedEvidence[] = [];
+  const contextual = new Set<CitedEvidence>();
+  let score = 0;
+  for (const sig of signatures) {
+    const where = found[sig.slot];
+    if (!where) continue;
+    const cited = cite(sig, where);
+    evidence.push(cited);
+    if (sig.context || where.tentative) contextual.add(cited);
+    score += sig.weight;
+  }
+  return { evidence, contextual, score };
 }
 
 /**

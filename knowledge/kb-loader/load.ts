@@ -5,10 +5,12 @@ import {
   causeFrontMatterSchema,
   conceptFrontMatterSchema,
   cuesFileSchema,
+  lookalikeFrontMatterSchema,
   questionsFileSchema,
   type CauseFrontMatter,
   type ConceptFrontMatter,
   type CueSpec,
+  type LookalikeFrontMatter,
   type QuestionSpec,
 } from './schema.js';
 import { parseSections, numberedSteps } from './markdown.js';
@@ -34,9 +36,19 @@ export interface ConceptEntry extends ConceptFrontMatter {
   body: string;
 }
 
+export interface LookalikeEntry extends LookalikeFrontMatter {
+  file: string;
+  /** Why this is not an identity problem, and what it is instead. */
+  why: string;
+  /** What to check instead. */
+  steps: string[];
+  body: string;
+}
+
 export interface KnowledgeBase {
   causes: CauseEntry[];
   concepts: ConceptEntry[];
+  lookalikes: LookalikeEntry[];
   questions: Map<string, QuestionSpec>;
 }
 
@@ -60,7 +72,7 @@ export function formatProblem(p: KbProblem): string {
 /** Parses and cross-checks every file; returns the entries and every problem found (never throws on bad input). */
 export function parseKnowledgeBase(files: KbFile[]): { kb: KnowledgeBase; problems: KbProblem[] } {
   const problems: KbProblem[] = [];
-  const kb: KnowledgeBase = { causes: [], concepts: [], questions: new Map() };
+  const kb: KnowledgeBase = { causes: [], concepts: [], lookalikes: [], questions: new Map() };
   const cues = new Map<string, CueSpec & { file: string }>();
   for (const file of [...files].sort((a, b) => a.name.localeCompare(b.name))) {
     if (/questions\.ya?ml$/i.test(file.name)) {
@@ -120,7 +132,7 @@ function readCues(file: KbFile, cues: Map<string, CueSpec & { file: string }>, p
 
 /** A signature naming a shared cue gets that cue's regular expression as its text matcher. */
 function resolveCues(kb: KnowledgeBase, cues: Map<string, CueSpec>, problems: KbProblem[]): void {
-  for (const c of kb.causes) {
+  for (const c of [...kb.causes, ...kb.lookalikes]) {
     const resolve = (list: CauseEntry['signatures'], field: string): CauseEntry['signatures'] =>
       list.map((s, i) => {
         if (s.cue === undefined) return s;
@@ -132,7 +144,7 @@ function resolveCues(kb: KnowledgeBase, cues: Map<string, CueSpec>, problems: Kb
         return { ...s, text: cue.text };
       });
     c.signatures = resolve(c.signatures, 'signatures');
-    c.rules_out = resolve(c.rules_out, 'rules_out');
+    if ('rules_out' in c) c.rules_out = resolve(c.rules_out, 'rules_out');
   }
 }
 
@@ -160,8 +172,9 @@ function readEntry(file: KbFile, kb: KnowledgeBase, problems: KbProblem[]): void
     kb.concepts.push({ ...result.data, file: file.name, short, body });
     return;
   }
+  if (kind === 'lookalike') return readLookalike(file, raw, body, kb, problems);
   if (kind !== 'cause') {
-    problems.push({ file: file.name, field: 'kind', message: 'must be "cause" or "concept"' });
+    problems.push({ file: file.name, field: 'kind', message: 'must be "cause", "concept" or "lookalike"' });
     return;
   }
   const result = causeFrontMatterSchema.safeParse(raw);
@@ -178,6 +191,18 @@ function readEntry(file: KbFile, kb: KnowledgeBase, problems: KbProblem[]): void
   kb.causes.push({ ...result.data, file: file.name, why, steps, verify, tellApart: sections.get('tell it apart') ?? '', body });
 }
 
+function readLookalike(file: KbFile, raw: unknown, body: string, kb: KnowledgeBase, problems: KbProblem[]): void {
+  const result = lookalikeFrontMatterSchema.safeParse(raw);
+  if (!result.success) return void problems.push(...zodProblems(file.name, result.error));
+  const sections = parseSections(body);
+  const why = sections.get('why it is not an identity problem') ?? '';
+  const steps = numberedSteps(sections.get('what to check') ?? '');
+  if (why.length < 40) problems.push({ file: file.name, field: '## Why it is not an identity problem', message: 'missing or too short' });
+  if (steps.length === 0) problems.push({ file: file.name, field: '## What to check', message: 'needs a numbered list of steps' });
+  checkFileName(file, result.data.id, problems);
+  kb.lookalikes.push({ ...result.data, file: file.name, why, steps, body });
+}
+
 function checkFileName(file: KbFile, id: string, problems: KbProblem[]): void {
   const base = file.name.split('/').pop() ?? file.name;
   if (base !== `${id}.md`) problems.push({ file: file.name, field: 'id', message: `file name must be ${id}.md` });
@@ -185,7 +210,7 @@ function checkFileName(file: KbFile, id: string, problems: KbProblem[]): void {
 
 function crossCheck(kb: KnowledgeBase, problems: KbProblem[]): void {
   const seen = new Map<string, string>();
-  const all = [...kb.causes, ...kb.concepts];
+  const all = [...kb.causes, ...kb.concepts, ...kb.lookalikes];
   for (const e of all) {
     const other = seen.get(e.id);
     if (other) problems.push({ file: e.file, field: 'id', message: `duplicate id "${e.id}" (also in ${other})` });

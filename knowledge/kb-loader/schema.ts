@@ -111,6 +111,23 @@ export const conceptFrontMatterSchema = z
   })
   .strict();
 
+/**
+ * A look-alike: a common problem that is reported in the same words as an identity failure (a 500.19 from a missing
+ * module, a crashing worker process, a SQL login) but is not one. Its signatures recognise it the way a cause's do;
+ * when it explains a report better than every cause, the engine says so instead of offering an identity cause.
+ */
+export const lookalikeFrontMatterSchema = z
+  .object({
+    id: z.string().regex(idPattern, 'must be kebab-case'),
+    kind: z.literal('lookalike'),
+    title: z.string().min(5),
+    summary: z.string().min(10),
+    signatures: z.array(signatureSchema).min(1),
+    related: z.array(z.string().regex(idPattern)).default([]),
+    references: z.array(referenceSchema).default([]),
+  })
+  .strict();
+
 export const questionSchema = z
   .object({
     id: z.string().regex(idPattern),
@@ -142,5 +159,6 @@ export const cuesFileSchema = z.array(cueSchema);
 export type SignatureSpec = z.infer<typeof signatureSchema>;
 export type CauseFrontMatter = z.infer<typeof causeFrontMatterSchema>;
 export type ConceptFrontMatter = z.infer<typeof conceptFrontMatterSchema>;
+export type LookalikeFrontMatter = z.infer<typeof lookalikeFrontMatterSchema>;
 export type QuestionSpec = z.infer<typeof questionSchema>;
 export type CueSpec = z.infer<typeof cueSchema>;

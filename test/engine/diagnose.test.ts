@@ -356,3 +356,64 @@ describe('diagnose: the user\'s own guesses', () => {
     assert.ok(top.evidence.some((e) => e.meaning === 'clocks were mentioned'));
   });
 });
+
+describe('diagnose: look-alikes (known problems that are not identity failures)', () => {
+  const diskFull = {
+    name: 'lookalike-disk-full.md',
+    text: `---
+id: lookalike-disk-full
+kind: lookalike
+title: The disk is full
+summary: Writes fail because the volume is full.
+signatures:
+  - text: "not enough space on the disk"
+    weight: 6
+    means: the disk is full
+  - text: "\\\\bgpo\\\\b"
+    weight: 2
+    means: a policy was mentioned too
+    context: true
+---
+
+## Why it is not an identity problem
+
+Every write fails because the volume is full, whoever writes: the error names the disk, not an account.
+
+## What to check
+
+1. Check free space on the drive.
+2. Free space and recycle the pool.
+`,
+  };
+  const lkKb = loadKnowledgeBase([...miniKb, diskFull]);
+
+  it('says unknown and names the look-alike, with its cited evidence and what to check, when it explains the case better than any cause', () => {
+    // privilege-missing has gpo (2) + wording similarity; the disk-full error explains the 500s better.
+    const d = diagnose(lkKb, caseOf({ texts: ['the site shows only text without images since the gpo; event 1309 says there is not enough space on the disk'] }));
+    assert.equal(d.unknown, true, JSON.stringify(d.hypotheses.map((h) => [h.id, h.evidence.map((e) => e.weight)])));
+    const l = d.lookalikes?.[0];
+    assert.equal(l?.id, 'lookalike-disk-full');
+    assert.deepEqual(l?.steps, ['Check free space on the drive.', 'Free space and recycle the pool.']);
+    assert.match(l!.explanation, /whoever writes/);
+    assert.ok(l!.evidence.some((e) => e.meaning === 'the disk is full' && /your message 1/.test(e.citation)), JSON.stringify(l!.evidence));
+  });
+
+  it('still offers a cause whose own evidence outweighs the look-alike, and lists the look-alike beside it', () => {
+    const d = diagnose(lkKb, caseOf({ texts: ['static files fail with 0x80070542 after the gpo; the log also says not enough space on the disk'] }));
+    assert.equal(d.hypotheses[0]?.id, 'privilege-missing');
+    assert.equal(d.lookalikes?.[0]?.id, 'lookalike-disk-full');
+  });
+
+  it('needs evidence about the failure itself: circumstances alone do not make a look-alike', () => {
+    const d = diagnose(lkKb, caseOf({ texts: ['static files fail with 0x80070542 after the gpo'] }));
+    assert.deepEqual(d.lookalikes, []);
+    assert.equal(d.hypotheses[0]?.id, 'privilege-missing');
+  });
+
+  it('is what keeps the cause out: without the look-alike the same words get the cause', () => {
+    const c = caseOf({ texts: ['the site shows only text without images since the gpo; event 1309 says there is not enough space on the disk'] });
+    const without = diagnose(kb, c);
+    assert.equal(without.hypotheses[0]?.id, 'privilege-missing');
+    assert.deepEqual(without.lookalikes, []);
+  });
+});

@@ -143,3 +143,33 @@ describe('the bundled knowledge base: shared cues', () => {
     assert.deepEqual(copies, []);
   });
 });
+
+describe('knowledge-base loader: look-alikes', () => {
+  const lookalike = (body: string, front = '') => ({
+    name: 'lookalike-disk-full.md',
+    text: `---\nid: lookalike-disk-full\nkind: lookalike\ntitle: The disk is full\nsummary: Writes fail because the volume is full.\n${front}signatures:\n  - text: "not enough space"\n    weight: 6\n    means: the disk is full\n---\n${body}`,
+  });
+  const goodBody = '\n## Why it is not an identity problem\n\nEvery write fails because the volume is full, whoever writes to it.\n\n## What to check\n\n1. Check free space.\n2. Recycle the pool.\n';
+
+  it('loads a look-alike with its explanation and the steps to check', () => {
+    const kb = loadKnowledgeBase([...miniKb, lookalike(goodBody)]);
+    assert.equal(kb.lookalikes.length, 1);
+    assert.deepEqual(kb.lookalikes[0].steps, ['Check free space.', 'Recycle the pool.']);
+    assert.match(kb.lookalikes[0].why, /whoever writes/);
+    assert.equal(kb.causes.length, 4, 'a look-alike is not a cause');
+  });
+
+  it('names the file and section a look-alike lacks, and an id it shares with a cause', () => {
+    const { problems } = parseKnowledgeBase([...miniKb, lookalike('\nnothing here\n')]);
+    assert.deepEqual(
+      problems.map((p) => [p.file, p.field]),
+      [
+        ['lookalike-disk-full.md', '## Why it is not an identity problem'],
+        ['lookalike-disk-full.md', '## What to check'],
+      ],
+    );
+    const clash = { name: 'copy/privilege-missing.md', text: lookalike(goodBody).text.replace('id: lookalike-disk-full', 'id: privilege-missing') };
+    const dup = parseKnowledgeBase([...miniKb, clash]).problems.map((p) => p.message);
+    assert.ok(dup.some((m) => /duplicate id "privilege-missing"/.test(m)), dup.join('\n'));
+  });
+});

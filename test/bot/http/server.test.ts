@@ -98,7 +98,7 @@ describe('bot HTTP server', () => {
       const body = await res.json();
       const expected = JSON.parse(JSON.stringify(await diagnoseInputs({ texts: [TRACE_TEXT], files: [] }, bundledKnowledgeBase())));
       assert.deepEqual(body, expected);
-      assert.deepEqual(Object.keys(body as object).sort(), ['codes', 'errors', 'hypotheses', 'question', 'unknown', 'whatWouldHelp']);
+      assert.deepEqual(Object.keys(body as object).sort(), ['codes', 'errors', 'hypotheses', 'lookalikes', 'question', 'unknown', 'whatWouldHelp']);
     });
 
     it('accepts base64 files on POST /api/diagnose', async () => {
