@@ -1,0 +1,52 @@
+// The knowledge base's look-alikes: everyday problems reported in the words of identity failures. Each is recognised
+// from a report written the way users write, and then no identity cause is offered for it.
+import assert from 'node:assert/strict';
+import { diagnoseInputs } from '../../knowledge/index.js';
+import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
+
+const kb = bundledKnowledgeBase();
+
+const REPORTS: Record<string, string> = {
+  'lookalike-worker-process-crash':
+    'BillingPool keeps stopping, users get 503. Application log: Faulting application name: w3wp.exe, Faulting module name: clr.dll, Exception code: 0xc00000fd. Could it be the service account?',
+  'lookalike-sql-authentication-login':
+    "Since the DB moved, the app shows: Login failed for user 'billing_app'. Connection string has User ID=billing_app;Password=***. Is it the app pool identity?",
+  'lookalike-disk-full': 'All sites return 500 since the night. Event 1309: IOException: There is not enough space on the disk. Did the pool lose rights on Temporary ASP.NET Files?',
+  'lookalike-config-unreadable-500-19':
+    'New server, every request gives HTTP Error 500.19 - Internal Server Error, Error Code 0x8007000d, config source points at the <aspNetCore processPath="dotnet"> line. Permissions on the folder look fine.',
+  'lookalike-request-queue-full':
+    'Payroll API returns 503 at month end. The pool is Started, w3wp at 100% CPU. HTTPERR: 2026-11-30 17:02:11 10.0.0.5 443 POST /api/run 503 2 QueueFull PayrollPool. Is the gMSA password rotation breaking it?',
+  'lookalike-invalid-hostname-400':
+    'After the migration half of the users get "Bad Request - Invalid Hostname" on the intranet, the others are signed in fine. Do I need to move the SPN?',
+  'lookalike-request-too-large': 'Uploading a 40 MB scan fails with HTTP 404.13, small PDFs upload fine for the same user. Is the account missing write access?',
+  'lookalike-bearer-token-401':
+    'Our API returns 401 to the mobile app, response header WWW-Authenticate: Bearer error="invalid_token", error_description="The audience is invalid". Windows auth is disabled on that site.',
+  'lookalike-directory-listing-403-14':
+    'The new SPA on IIS gives HTTP Error 403.14 - Forbidden, The Web server is configured to not list the contents of this directory. Does IUSR need rights on the folder?',
+  'lookalike-tls-certificate':
+    'The web server calling our back end fails with "The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel" since Monday. The pool runs as CONTOSO\\svc-web.',
+  'lookalike-ip-restriction-403-6': 'Users from the branch office get 403.6 on the HR site, head office is fine. Same AD group for everybody.',
+};
+
+describe('knowledge base look-alikes', () => {
+  it('has a report here for every look-alike', () => {
+    assert.deepEqual(Object.keys(REPORTS).sort(), kb.lookalikes.map((l) => l.id).sort());
+  });
+
+  for (const [id, text] of Object.entries(REPORTS)) {
+    it(`${id}: recognised, cited, and no identity cause is offered`, async () => {
+      const d = await diagnoseInputs({ texts: [text], files: [] }, kb);
+      assert.equal(d.lookalikes?.[0]?.id, id, JSON.stringify({ lookalikes: d.lookalikes?.map((l) => l.id), causes: d.hypotheses.map((h) => h.id) }));
+      assert.ok(d.lookalikes![0].evidence.length > 0);
+      assert.equal(d.unknown, true, d.hypotheses.map((h) => `${h.id}: ${h.evidence.map((e) => `${e.weight} ${e.meaning}`).join('; ')}`).join('\n'));
+    });
+  }
+
+  it('does not take over a real identity failure that mentions the same things', async () => {
+    const d = await diagnoseInputs(
+      { texts: ['After the CIS baseline GPO every css and js file returns 500 with 0x80070542; the pool also crashed once last month with a stack overflow'], files: [] },
+      kb,
+    );
+    assert.equal(d.hypotheses[0]?.id, 'seimpersonate-privilege-removed');
+  });
+});
