@@ -1,5 +1,5 @@
 // A diagnosis as plain text for a terminal: ranked causes, cited evidence, steps, verification.
-import type { Diagnosis, Hypothesis } from '../knowledge/index.js';
+import type { Diagnosis, Hypothesis, LookalikeMatch } from '../knowledge/index.js';
 
 export function formatDiagnosis(d: Diagnosis): string {
   const out: string[] = [];
@@ -13,7 +13,11 @@ export function formatDiagnosis(d: Diagnosis): string {
     for (const c of d.codes) out.push(`  ${c.canonical}  ${c.name}: ${c.message}`);
     out.push('');
   }
-  if (d.unknown) {
+  const lookalikes = d.lookalikes ?? [];
+  if (d.unknown && lookalikes.length > 0) {
+    out.push('This does not look like an identity problem. What the case shows instead:', '');
+    lookalikes.forEach((l, i) => out.push(...formatLookalike(l, i === 0)));
+  } else if (d.unknown) {
     out.push('I could not match this to a known cause. I will not guess.');
   } else {
     d.hypotheses.forEach((h, i) => out.push(...formatHypothesis(h, i + 1, i === 0)));
@@ -41,6 +45,16 @@ function formatHypothesis(h: Hypothesis, rank: number, full: boolean): string[] 
   h.steps.forEach((s, i) => lines.push(...indent(`${i + 1}. ${s}`, '     ')));
   lines.push('   Verify:', ...indent(h.verify, '     '), '');
   return lines;
+}
+
+function formatLookalike(l: LookalikeMatch, full: boolean): string[] {
+  const lines = [`* ${l.title}  [${l.id}]`, '   Evidence:'];
+  for (const e of l.evidence) lines.push(`   - ${e.citation}`, `       -> ${e.meaning}`);
+  if (!full) return [...lines, ''];
+  lines.push('   Why it is not an identity problem:', ...indent(l.explanation, '     '));
+  lines.push('   What to check:');
+  l.steps.forEach((s, i) => lines.push(...indent(`${i + 1}. ${s}`, '     ')));
+  return [...lines, ''];
 }
 
 function indent(text: string, prefix: string): string[] {

@@ -200,6 +200,7 @@ export class DiagnoseDialog extends Dialog {
         engineerOfferReply({
           reason: c.ruledOut.length > 0 ? 'exhausted' : 'unknown',
           whatWouldHelp: d.whatWouldHelp,
+          lookalikes: d.lookalikes,
         }),
       );
       await this.offerCaptureGuide(context, c, d, state);

@@ -73,6 +73,13 @@ export function caseSummaryMarkdown(view: CaseSummaryView): string {
   } else {
     out.push('', '**Current ranking**: no known cause fits.');
   }
+  if (d.lookalikes?.length) {
+    out.push('', '**Looks like a non-identity problem**', '');
+    for (const l of d.lookalikes) {
+      out.push(`- ${l.title} (\`${l.id}\`)`);
+      for (const e of l.evidence.slice(0, 3)) out.push(`  - ${e.citation}`);
+    }
+  }
   if (c.errors?.length) out.push('', '**File problems**', '', ...c.errors.map((e) => `- ${e.message}`));
   return truncate(out.join('\n'), MARKDOWN_BUDGET_CHARS);
 }

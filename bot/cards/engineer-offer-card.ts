@@ -1,8 +1,10 @@
-// When the engine does not know, or every plausible cause was ruled out: say so, say what would settle it (the
-// engine's own list), and offer an engineer.
-import { card, heading, plain } from './blocks.js';
+// When the engine does not know, or every plausible cause was ruled out: say so, show the non-identity problem the
+// case matches when there is one (with its evidence and what to check), say what would settle it (the engine's own
+// list), and offer an engineer.
+import type { LookalikeMatch } from '../../knowledge/types.js';
+import { card, heading, plain, title } from './blocks.js';
 import { BUTTON_TITLES, submitAction } from './card-actions.js';
-import type { CardElement, Reply } from './card-types.js';
+import type { CardElement, Reply, TextRun } from './card-types.js';
 import { markdownBlocks, truncate } from './rich-text.js';
 
 export interface EngineerOfferView {
@@ -10,29 +12,73 @@ export interface EngineerOfferView {
   reason: 'unknown' | 'exhausted';
   /** The engine's `whatWouldHelp`. */
   whatWouldHelp: string[];
+  /** The engine's `lookalikes`: known problems that are not identity failures, strongest first. */
+  lookalikes?: LookalikeMatch[];
 }
 
 const HEADLINES: Record<EngineerOfferView['reason'], string> = {
   unknown: 'I cannot tell the cause from what I have so far.',
   exhausted: 'You have ruled out every cause that fits this case.',
 };
+const LOOKALIKE_HEADLINES: Record<EngineerOfferView['reason'], string> = {
+  unknown: 'This does not look like an identity problem.',
+  exhausted: 'You have ruled out the identity causes that fit, and the case looks like another kind of problem.',
+};
+
+const LIMITS = { evidence: 3, citationChars: 300, meaningChars: 200, whyChars: 1200, steps: 6, stepChars: 500 };
 
 export function engineerOfferReply(view: EngineerOfferView): Reply {
-  const headline = HEADLINES[view.reason];
+  const [lookalike, ...others] = view.lookalikes ?? [];
+  const headline = lookalike ? LOOKALIKE_HEADLINES[view.reason] : HEADLINES[view.reason];
   const body: CardElement[] = [plain(headline)];
+  const lines = [headline];
+  if (lookalike) {
+    body.push(...lookalikeBlocks(lookalike));
+    lines.push('', ...lookalikeMarkdown(lookalike));
+    if (others.length) {
+      const also = `It could also be: ${others.map((o) => o.title).join('; ')}.`;
+      body.push(plain(also));
+      lines.push('', also);
+    }
+  }
   if (view.whatWouldHelp.length) {
-    body.push(heading('What would help me'));
+    const title = lookalike ? 'If it is an identity problem after all, this would help me' : 'What would help me';
+    body.push(heading(title));
     view.whatWouldHelp
       .slice(0, 8)
       .forEach((w, i) => body.push(...markdownBlocks(truncate(w, 1500), `${i + 1}. `)));
+    lines.push('', `**${title}**`, '', ...view.whatWouldHelp.map((w, i) => `${i + 1}. ${w}`));
   }
   body.push(plain('Or hand the case to an engineer.'));
-  const lines = [headline];
-  if (view.whatWouldHelp.length)
-    lines.push('', '**What would help me**', '', ...view.whatWouldHelp.map((w, i) => `${i + 1}. ${w}`));
   lines.push('', `Or reply "${BUTTON_TITLES.escalate}".`);
   return {
-    card: card(body, [submitAction(BUTTON_TITLES.escalate, { action: 'escalate' })], headline),
+    card: card(body, [submitAction(BUTTON_TITLES.escalate, { action: 'escalate' })], lookalike ? `${headline} ${lookalike.title}` : headline),
     markdown: lines.join('\n'),
   };
+}
+
+function lookalikeBlocks(l: LookalikeMatch): CardElement[] {
+  const blocks: CardElement[] = [title(l.title)];
+  if (l.evidence.length) {
+    blocks.push(heading('What in your case shows it'));
+    for (const e of l.evidence.slice(0, LIMITS.evidence)) {
+      const inlines: TextRun[] = [{ type: 'TextRun', text: `• ${truncate(e.citation, LIMITS.citationChars)}` }];
+      if (e.meaning) inlines.push({ type: 'TextRun', text: ` — ${truncate(e.meaning, LIMITS.meaningChars)}`, isSubtle: true });
+      blocks.push({ type: 'RichTextBlock', inlines, spacing: 'Small' });
+    }
+  }
+  blocks.push(heading('Why it is not an identity problem'), ...markdownBlocks(truncate(l.explanation, LIMITS.whyChars)));
+  if (l.steps.length) {
+    blocks.push(heading('What to check'));
+    l.steps.slice(0, LIMITS.steps).forEach((s, i) => blocks.push(...markdownBlocks(truncate(s, LIMITS.stepChars), `${i + 1}. `)));
+  }
+  return blocks;
+}
+
+function lookalikeMarkdown(l: LookalikeMatch): string[] {
+  const lines = [`**${l.title}**`];
+  if (l.evidence.length) lines.push('', '**What in your case shows it**', '', ...l.evidence.slice(0, LIMITS.evidence).map((e) => `- ${e.citation}: ${e.meaning}`));
+  lines.push('', '**Why it is not an identity problem**', '', l.explanation);
+  if (l.steps.length) lines.push('', '**What to check**', '', ...l.steps.slice(0, LIMITS.steps).map((s, i) => `${i + 1}. ${s}`));
+  return lines;
 }

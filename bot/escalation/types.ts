@@ -83,6 +83,8 @@ export interface HandoffPacket {
   environment: Record<string, string[]>;
   files: PacketFile[];
   hypotheses: PacketHypothesis[];
+  /** Known non-identity problems the case matches (the engine's look-alikes), strongest first. */
+  lookalikes?: { id: string; title: string; evidence: { citation: string; meaning: string }[] }[];
   questions: PacketQuestion[];
   whatWouldHelp: string[];
   transcript: TranscriptEntry[];

@@ -1,6 +1,6 @@
 // The report page: the case in the user's (redacted) words, the ranked causes with their cited evidence highlighted,
 // the evidence from every file, and a pipeline timeline per uploaded trace. Server-rendered, no external assets.
-import type { CitedEvidence, EvidenceSource, Hypothesis } from '../../knowledge/types.js';
+import type { CitedEvidence, EvidenceSource, Hypothesis, LookalikeMatch } from '../../knowledge/types.js';
 import { escapeHtml, html, raw, type RawHtml } from './html.js';
 import type { StoredReport } from './report-types.js';
 import { REPORT_CSS } from './report-css.js';
@@ -96,6 +96,31 @@ function hypothesis(h: Hypothesis, rank: number): RawHtml {
   </article>`;
 }
 
+function lookalike(l: LookalikeMatch): RawHtml {
+  return html`<article class="hypothesis lookalike" id="${`lookalike-${l.id}`}">
+    <h3>${l.title}</h3>
+    ${
+      l.evidence.length
+        ? html`<h4>What in the case shows it</h4>
+            <ul class="citations">
+              ${l.evidence.map(citation)}
+            </ul>`
+        : ''
+    }
+    <h4>Why it is not an identity problem</h4>
+    <p>${prose(l.explanation)}</p>
+    ${
+      l.steps.length
+        ? html`<h4>What to check</h4>
+            <ol>
+              ${l.steps.map((s) => html`<li>${prose(s)}</li>`)}
+            </ol>`
+        : ''
+    }
+    <p class="id">Look-alike id: <code>${l.id}</code></p>
+  </article>`;
+}
+
 export function renderReportPage(report: StoredReport, nonce: string): string {
   const d = report.diagnosis;
   const citedBy = new Map<string, number[]>();
@@ -155,6 +180,12 @@ export function renderReportPage(report: StoredReport, nonce: string): string {
     <section id="diagnosis">
       <h2>${d.unknown || d.hypotheses.length === 0 ? 'No known cause fits yet' : 'Likely causes'}</h2>
       ${d.hypotheses.map((h, i) => hypothesis(h, i + 1))}
+      ${
+        d.lookalikes?.length
+          ? html`<h3>${d.hypotheses.length ? 'Also seen: problems that are not identity failures' : 'This looks like a problem that is not an identity failure'}</h3>
+              ${d.lookalikes.map(lookalike)}`
+          : ''
+      }
       ${
         d.whatWouldHelp.length
           ? html`<h3>What would help</h3>

@@ -187,6 +187,29 @@ describe('cards: the other replies', () => {
     assert.deepEqual(cardProblems(engineerOfferReply({ reason: 'exhausted', whatWouldHelp: [] }).card), []);
   });
 
+  it('shows a non-identity problem the case matches, with its evidence and what to check, in a valid card and in Markdown', () => {
+    const crash = diagnose(
+      kb,
+      addMessage(emptyCase(), 'OrdersPool stops again. Application log: Faulting application name: w3wp.exe, Exception code: 0xc00000fd. WAS 5002 disabled the pool.'),
+    );
+    assert.equal(crash.unknown, true);
+    assert.equal(crash.lookalikes?.[0]?.id, 'lookalike-worker-process-crash');
+    const reply = engineerOfferReply({ reason: 'unknown', whatWouldHelp: crash.whatWouldHelp, lookalikes: crash.lookalikes });
+    assert.deepEqual(cardProblems(reply.card), []);
+    const text = JSON.stringify(reply.card);
+    assert.ok(text.includes('This does not look like an identity problem.'));
+    assert.ok(text.includes(crash.lookalikes![0].title));
+    assert.ok(text.includes('What to check') && text.includes('procdump'), text);
+    assert.ok(text.includes('STATUS_STACK_OVERFLOW'), 'cites the evidence');
+    assert.match(reply.markdown, /\*\*What to check\*\*\n\n1\. /);
+    assert.ok(reply.markdown.includes('Talk to an engineer'), 'still offers an engineer');
+    // Every look-alike of the knowledge base renders into a valid card.
+    for (const l of kb.lookalikes) {
+      const view = { id: l.id, title: l.title, summary: l.summary, evidence: [], explanation: l.why, steps: l.steps, references: l.references };
+      assert.deepEqual(cardProblems(engineerOfferReply({ reason: 'exhausted', whatWouldHelp: [], lookalikes: [view] }).card), [], l.id);
+    }
+  });
+
   it('summarises a case for an engineer with the description, ranking and citations', () => {
     const md = caseSummaryMarkdown({
       case: c,

@@ -166,6 +166,21 @@ describe('Diagnose dialog', () => {
     assert.ok(guide, 'step-by-step capture instructions from the knowledge base');
   });
 
+  it('says a crashing worker process is not an identity problem, shows what in the case shows it and what to check, and still offers an engineer', async () => {
+    const bot = createHarness();
+    const replies = await bot.say(
+      'Quotes pool keeps stopping with 503. Application log: Faulting application name: w3wp.exe, Exception code: 0xc00000fd. Is the service account locked?',
+    );
+    assert.equal(shownCauseId(replies), undefined, 'no identity cause is offered');
+    const offer = cards(replies).find((c) => submitData(c).some((d) => d.action === 'escalate'));
+    assert.ok(offer, 'an engineer is offered');
+    const text = JSON.stringify(offer);
+    assert.match(text, /This does not look like an identity problem/);
+    assert.match(text, /The worker process crashes/);
+    assert.match(text, /STATUS_STACK_OVERFLOW/);
+    assert.match(text, /procdump/);
+  });
+
   it('lists all causes and opens one picked from the list', async () => {
     const bot = createHarness();
     await bot.say(MBAM_SYMPTOM);

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { RequestTimeline } from '../../knowledge/ingest/types.js';
 import { renderReportPage, renderTimeline, timelineVerdict, trimReport } from '../../bot/reports/index.js';
 import { mbamReport } from './report-fixtures.js';
+import { diagnoseWithDetails } from '../../knowledge/index.js';
+import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
 
 const timeline: RequestTimeline = {
   file: 'fr000041.xml',
@@ -113,6 +115,19 @@ describe('report rendering', () => {
       ),
       'no external assets',
     );
+  });
+
+  it('shows a non-identity problem the case matches, with its evidence and what to check', async () => {
+    const { diagnosis, case: c } = await diagnoseWithDetails(
+      { texts: ['every page is 500 since 3am. Event 1309: IOException: There is not enough space on the disk.'], files: [] },
+      bundledKnowledgeBase(),
+    );
+    assert.equal(diagnosis.unknown, true);
+    const page = squash(renderReportPage(trimReport({ case: c, diagnosis }, new Date()), 'n'));
+    assert.match(page, /This looks like a problem that is not an identity failure/);
+    assert.match(page, /<article class="hypothesis lookalike" id="lookalike-lookalike-disk-full">/);
+    assert.match(page, /<li class="citation"><mark>your message 1/);
+    assert.match(page, /<h4>What to check<\/h4>\s?<ol>\s?<li>Check free space/);
   });
 
   it('escapes hostile file names, messages, URLs and step details', async () => {

@@ -61,6 +61,7 @@ export function buildPacket(input: PacketInput): HandoffPacket {
   const summary = [
     trigger === 'requested' ? 'User asked for an engineer.' : trigger === 'unknown' ? 'The engine found no known cause.' : 'Every plausible cause was tried.',
     top ? `Top hypothesis: ${top.title} (${top.confidenceLabel}).` : '',
+    !top && d.lookalikes?.length ? `Looks like a non-identity problem: ${d.lookalikes[0].title}.` : '',
     c.ruledOut.length ? `Tried without success: ${c.ruledOut.map(title).join('; ')}.` : '',
     unanswered ? `${unanswered} question(s) asked and not answered.` : '',
     c.texts[0] ? `User: "${c.texts[0].slice(0, 200)}"` : '',
@@ -79,6 +80,9 @@ export function buildPacket(input: PacketInput): HandoffPacket {
     environment,
     files: packetFiles(c.evidence, input.uploads),
     hypotheses,
+    ...(d.lookalikes?.length
+      ? { lookalikes: d.lookalikes.map((l) => ({ id: l.id, title: l.title, evidence: l.evidence.map((e) => ({ citation: e.citation, meaning: e.meaning })) })) }
+      : {}),
     questions,
     whatWouldHelp: d.whatWouldHelp,
     transcript: input.transcript,
