@@ -106,8 +106,13 @@ function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
+/** Labels of hex values that are not codes, as Windows Error Reporting and debuggers print them next to real codes. */
+const NOT_A_CODE_LABEL = /\b(?:time ?stamp|offset|process id|thread id|(?:base )?address|handle|pid|tid)\s*[:=]?\s*$/i;
+
 function classifyHex(text: string, tokens: readonly Token[], i: number, digits: number): CodeMention | null {
   const t = tokens[i];
+  // "Faulting application name: w3wp.exe, time stamp: 0xcfdb13d8": a time stamp, not an NTSTATUS.
+  if (NOT_A_CODE_LABEL.test(text.slice(Math.max(0, t.start - 24), t.start))) return null;
   if (digits > 4) return fromCanonical(text, t.start, t.end, canonicalCode(t.text));
   // A short hex ("0x5", "0x7") needs a cue: it is a Win32 error after "error", a Kerberos code after "Failure Code".
   const cue = cueBefore(text, tokens, i);

@@ -83,6 +83,12 @@ describe('findCodes', () => {
     });
   }
 
+  it('reads the exception code of a Windows Error Reporting event, not its time stamps, offsets or process id', () => {
+    const text =
+      'Faulting application name: w3wp.exe, version: 10.0.17763.1, time stamp: 0xcfdb13d8\nFaulting module name: clr.dll, time stamp: 0x5e7d1b8a\nException code: 0xc00000fd\nFault offset: 0x0012a4f3\nFaulting process id: 0x1e84';
+    assert.deepEqual(findCodes(text).map((m) => m.decoded.canonical), ['0xC00000FD']);
+  });
+
   it('reports one mention per span, the longest', () => {
     const text = 'KRB_AP_ERR_SKEW (0x25)';
     const mentions = findCodes(text);
