@@ -164,6 +164,7 @@ describe('knowledge base cues: the pool identity named versus the pool identity 
       'Orders site (pool OrdersPool as ApplicationPoolIdentity) shows an error page since the release. Event 1309: Exception type: InvalidOperationException, Sequence contains no elements. Process information: Account name: IIS APPPOOL\\OrdersPool. Thread account name: IIS APPPOOL\\OrdersPool',
     );
     assert.ok(!ids(d).includes(POOL), evidenceOf(d, POOL));
+    assert.ok(!ids(d).includes('impersonation-not-flowing-to-threads'), evidenceOf(d, 'impersonation-not-flowing-to-threads'));
     const gmsa = await diagnoseText('Our WCF pool runs as the gMSA CORP\\gmsa-orders$ and returns 503 at peak load, the worker process sits at 100% CPU.');
     assert.ok(!ids(gmsa).includes(POOL), evidenceOf(gmsa, POOL));
   });
