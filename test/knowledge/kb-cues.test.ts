@@ -199,3 +199,18 @@ describe('knowledge base cues: ASP.NET Core migrations', () => {
     assert.ok(d.hypotheses.find((h) => h.id === CORE)?.evidence.some((e) => /ignores it/.test(e.meaning)), evidenceOf(d, CORE));
   });
 });
+
+describe('knowledge base cues: a user locked out versus a pool account locked out', () => {
+  it('a user who keeps getting the login box, with 401.1 and the lockout code, is the user\'s logon, not the pool\'s account', async () => {
+    const d = await diagnoseText(
+      'One user keeps getting the login box on the portal, everyone else is fine. IIS log:\n2026-12-01 09:12:44 10.4.0.9 GET /portal/ - 443 - 10.4.7.31 Mozilla/5.0 - 401 1 1909 31\nShe changed her password yesterday.',
+    );
+    assert.equal(ids(d)[0], 'account-logon-failed-401-1', ids(d).join(', '));
+    assert.ok(arguedAgainst(d, 'app-pool-identity-password-expired', /never does|not a challenge/), evidenceOf(d, 'app-pool-identity-password-expired'));
+  });
+
+  it('a pool that stops with 503 after the service account was locked is still the pool\'s account', async () => {
+    const d = await diagnoseText('PortalPool stops a minute after start and the site gives 503 Service Unavailable. WAS 5059. The service account CONTOSO\\svc-portal is locked out (1909).');
+    assert.equal(ids(d)[0], 'app-pool-identity-password-expired', ids(d).join(', '));
+  });
+});
