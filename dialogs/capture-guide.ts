@@ -26,6 +26,8 @@ function statusCodesFor(kb: KnowledgeBase, c: Case, d: Diagnosis): string[] {
 /** True when the case has no trace yet and a trace is what the leading causes (or an unknown case) would be read from. */
 export function traceWouldSettle(kb: KnowledgeBase, c: Case, d: Diagnosis): boolean {
   if (c.evidence.some((e) => e.kind === 'trace')) return false;
+  // A recognised non-identity problem comes with its own steps to check: a trace of the identity pipeline is not next.
+  if (d.unknown && (d.lookalikes?.length ?? 0) > 0) return false;
   if (d.unknown) return true;
   if (d.hypotheses[0]?.confidenceLabel === 'high' && !d.question) return false;
   const leading = new Set(d.hypotheses.map((h) => h.id));

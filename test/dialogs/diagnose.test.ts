@@ -179,6 +179,7 @@ describe('Diagnose dialog', () => {
     assert.match(text, /The worker process crashes/);
     assert.match(text, /STATUS_STACK_OVERFLOW/);
     assert.match(text, /procdump/);
+    assert.ok(!replies.some((r) => /FailedReqLogFiles/.test(r.text ?? '')), 'no Failed Request Trace guide: the look-alike says what to check');
   });
 
   it('lists all causes and opens one picked from the list', async () => {
