@@ -50,3 +50,16 @@ describe('knowledge base look-alikes', () => {
     assert.equal(d.hypotheses[0]?.id, 'seimpersonate-privilege-removed');
   });
 });
+
+describe('a bare 500.19: the question that tells its HRESULTs apart', () => {
+  it('asks for the 500.19 error code, and each answer settles it: access, a locked section, or the unparsable-config look-alike', async () => {
+    const asked = await diagnoseInputs({ texts: ['getting HTTP Error 500.19 on the new server'], files: [] }, kb);
+    assert.equal(asked.question?.id, 'config-error-code');
+    const answer = (value: string) => diagnoseInputs({ texts: ['getting HTTP Error 500.19 on the new server'], files: [], answers: { 'config-error-code': value } }, kb);
+    assert.equal((await answer('access-denied')).hypotheses[0]?.id, 'config-access-denied-500-19');
+    assert.equal((await answer('locked')).hypotheses[0]?.id, 'auth-section-locked-500-19');
+    const invalid = await answer('invalid-data');
+    assert.equal(invalid.unknown, true);
+    assert.equal(invalid.lookalikes?.[0]?.id, 'lookalike-config-unreadable-500-19');
+  });
+});
