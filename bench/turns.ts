@@ -3,6 +3,7 @@
 // Each bot runs in its own child process (`--serve echo|bot`) so the load generator does not share its event loop.
 // On a shared machine one run can land on a busy moment: echo and bot are measured alternately, three rounds, and
 // each figure is the best of its three (the same chances for both).
+import '../runtime/quiet-known-warnings.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';

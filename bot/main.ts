@@ -1,4 +1,5 @@
 // `npm start`: read the configuration once, validate the knowledge base, start, and shut down gracefully on signals.
+import '../runtime/quiet-known-warnings.js';
 import { KnowledgeBaseError, formatProblem } from '../knowledge/kb-loader/load.js';
 import { bundledKnowledgeBase } from '../runtime/kb-files.js';
 import { ConfigError, loadConfig } from './config.js';
