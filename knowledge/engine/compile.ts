@@ -74,11 +74,12 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const cached = cache.get(kb);
   if (cached) return cached;
   const matchers: Matcher[] = [];
-  const compileOne = (s: SignatureSpec, entry: { file: string }, excludes = false): CompiledSignature => {
+  const compileOne = (s: SignatureSpec, entry: { file: string }, decidesAlone = false): CompiledSignature => {
     const matcher = compileMatcher(s, entry);
-    // A status that rules a cause out must be the failure itself: an IIS log holds every status of the day (the
-    // 401.2 of each normal handshake among them), so one such line in it excludes nothing.
-    if (excludes && matcher.type === 'status') matcher.singleRequest = true;
+    // A status that rules a cause out, argues against it, or makes a look-alike must be the failure itself: an IIS
+    // log holds every status of the day (the 401.2 and 401.1 of each normal handshake among them), so one such line
+    // in it settles nothing.
+    if ((decidesAlone || s.weight < 0) && matcher.type === 'status') matcher.singleRequest = true;
     const slot = matchers.push(matcher) - 1;
     return { matcher, slot, weight: s.weight, means: s.means, context: s.context };
   };
@@ -88,7 +89,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     rulesOut: entry.rules_out.map((s) => compileOne(s, entry, true)),
   }));
   inheritSymptoms(causes);
-  const lookalikes = kb.lookalikes.map((entry) => ({ entry, signatures: entry.signatures.map((s) => compileOne(s, entry)) }));
+  const lookalikes = kb.lookalikes.map((entry) => ({ entry, signatures: entry.signatures.map((s) => compileOne(s, entry, true)) }));
   const phrases = kb.causes.flatMap((c) => [
     { docId: c.id, phrase: c.title },
     ...c.symptoms.map((phrase) => ({ docId: c.id, phrase })),
@@ -113,7 +114,8 @@ export const INHERITED_WEIGHT = 0.9;
  * A special case ("KCD target list misses the SPN") produces the same symptoms as its general cause ("credentials
  * cannot make the second hop"), so it inherits the general cause's observable symptom signatures at slightly less
  * weight. Its own specific evidence then decides between them; without it, the general cause stays ahead.
- * Answers, configuration and trace facts are not inherited: they describe the general cause's own mechanism.
+ * Answers, configuration and trace facts are not inherited: they describe the general cause's own mechanism. Of
+ * the negative signatures only facts are: they refute what both causes share.
  */
 function inheritSymptoms(causes: CompiledCause[]): void {
   const byId = new Map(causes.map((c) => [c.entry.id, c]));
@@ -124,7 +126,10 @@ function inheritSymptoms(causes: CompiledCause[]): void {
       for (const [i, sig] of general.signatures.entries()) {
         const spec = general.entry.signatures[i];
         const symptom = spec.code ?? spec.status ?? spec.event ?? spec.pattern ?? spec.text ?? spec.fact;
-        if (symptom === undefined || sig.weight <= 0 || sig.context) continue;
+        // Counter-evidence a parser reads from a log ("SQL Server saw a SQL login, not a Windows account") refutes
+        // the shared mechanism, so the special case inherits it too; other negatives tell the two causes apart.
+        const counterFact = sig.weight < 0 && spec.fact !== undefined;
+        if (symptom === undefined || (sig.weight <= 0 && !counterFact) || sig.context) continue;
         cause.signatures.push({ ...sig, weight: Math.round(sig.weight * INHERITED_WEIGHT * 100) / 100 });
       }
     }

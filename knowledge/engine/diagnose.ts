@@ -47,7 +47,8 @@ interface Scored {
 
 interface ScoredLookalike {
   match: LookalikeMatch;
-  score: number;
+  /** Net weight of its evidence about the failure itself (circumstances and hedges left out). */
+  substantive: number;
 }
 
 export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
@@ -92,10 +93,11 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
     if (score >= SCORING.minScore && isSubstantiated(evidence, contextual)) scored.push({ cause, score, evidenceScore, evidence, reconsidered: wasRuledOut });
   }
   scored.sort((a, b) => b.score - a.score || a.cause.entry.id.localeCompare(b.cause.entry.id));
-  const lookalikes = scoreLookalikes(compiled, found);
-  // A recognised non-identity problem that the case evidences at least as well as a cause explains the report
-  // better than that cause: wording similarity cannot lift a cause over it.
-  const strongestLookalike = lookalikes[0]?.score ?? 0;
+  const lookalikes = scoreLookalikes(compiled, found, ruledOut);
+  // A recognised non-identity problem whose own failure evidence is at least a cause's whole evidence explains the
+  // report better than that cause: wording similarity cannot lift a cause over it, and circumstances (a product
+  // named, a setting mentioned) never make a look-alike outweigh anything.
+  const strongestLookalike = lookalikes[0]?.substantive ?? 0;
   const offered = strongestLookalike > 0 ? scored.filter((s) => s.evidenceScore > strongestLookalike) : scored;
 
   const top = offered[0]?.score ?? 0;
@@ -124,19 +126,24 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
   };
 }
 
-/** The look-alikes the case evidences as firmly as a cause must be evidenced to be offered, strongest first. */
-function scoreLookalikes(compiled: CompiledKnowledgeBase, found: (Found | null)[]): ScoredLookalike[] {
+/**
+ * The look-alikes the case evidences as firmly as a cause must be evidenced to be offered, strongest first. One the
+ * user said is not it stays out, like a ruled-out cause.
+ */
+function scoreLookalikes(compiled: CompiledKnowledgeBase, found: (Found | null)[], ruledOut: Set<string>): ScoredLookalike[] {
   const out: ScoredLookalike[] = [];
   for (const l of compiled.lookalikes) {
+    if (ruledOut.has(l.entry.id)) continue;
     const { evidence, contextual, score } = collectEvidence(l.signatures, found);
-    if (score < SCORING.minScore || !isSubstantiated(evidence, contextual)) continue;
+    const substantive = substantiveWeight(evidence, contextual);
+    if (score < SCORING.minScore || substantive < SCORING.minSubstantive) continue;
     const e = l.entry;
     out.push({
-      score,
+      substantive,
       match: { id: e.id, title: e.title, summary: e.summary, evidence: evidence.sort((a, b) => b.weight - a.weight), explanation: e.why, steps: e.steps, references: e.references },
     });
   }
-  return out.sort((a, b) => b.score - a.score || a.match.id.localeCompare(b.match.id));
+  return out.sort((a, b) => b.substantive - a.substantive || a.match.id.localeCompare(b.match.id));
 }
 
 /** What the case satisfies of these signatures, cited; contextual: circumstances and hedged statements. */
@@ -162,9 +169,14 @@ function collectEvidence(signatures: CompiledSignature[], found: (Found | null)[
  * and a statement that it was checked and is fine leave nothing to answer on.
  */
 function isSubstantiated(evidence: CitedEvidence[], contextual: Set<CitedEvidence>): boolean {
+  return substantiveWeight(evidence, contextual) >= SCORING.minSubstantive;
+}
+
+/** Net weight of the evidence about the failure itself: no circumstances, hedges or wording similarity. */
+function substantiveWeight(evidence: CitedEvidence[], contextual: Set<CitedEvidence>): number {
   let substantive = 0;
   for (const e of evidence) if (e.source.file !== MESSAGE_SOURCE_SIMILARITY && !contextual.has(e)) substantive += e.weight;
-  return substantive >= SCORING.minSubstantive;
+  return substantive;
 }
 
 /**

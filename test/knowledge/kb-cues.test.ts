@@ -146,8 +146,14 @@ describe('knowledge base cues: look-alikes that are not identity problems', () =
   });
 
   it('a disk-full error argues against a folder the impersonated user cannot reach', async () => {
-    const d = await diagnoseText('Pools stop after a few requests. Event 1309: IOException: There is not enough space on the disk, in Temporary ASP.NET Files.');
-    assert.ok(arguedAgainst(d, 'impersonated-user-acl-denied', /disk is full/), evidenceOf(d, 'impersonated-user-acl-denied'));
+    // Without the look-alikes, which would keep the cause out whatever its own evidence says.
+    const causesOnly = { ...kb, lookalikes: [] };
+    const denied = "The export under impersonation fails: Access to the path 'D:\\\\exports\\\\a.xlsx' is denied.";
+    const ACL = 'impersonated-user-acl-denied';
+    const without = await diagnoseInputs({ texts: [denied], files: [] }, causesOnly);
+    assert.ok(ids(without).includes(ACL), evidenceOf(without, ACL));
+    const full = await diagnoseInputs({ texts: [`${denied} Event 1309 at the same time: IOException: There is not enough space on the disk.`], files: [] }, causesOnly);
+    assert.ok(arguedAgainst(full, ACL, /disk is full/), evidenceOf(full, ACL));
   });
 
   it('"AD says the account is fine, not locked, password not expired" argues against the expired pool password', async () => {
@@ -161,7 +167,7 @@ describe('knowledge base cues: the pool identity named versus the pool identity 
 
   it('a pool identity that is only named (the pool\'s settings, a 1309 event\'s process account) does not make the case for the pool identity', async () => {
     const d = await diagnoseText(
-      'Orders site (pool OrdersPool as ApplicationPoolIdentity) shows an error page since the release. Event 1309: Exception type: InvalidOperationException, Sequence contains no elements. Process information: Account name: IIS APPPOOL\\OrdersPool. Thread account name: IIS APPPOOL\\OrdersPool',
+      'Orders site (pool OrdersPool as ApplicationPoolIdentity) shows an error page since the release. Event 1309: Exception type: InvalidOperationException, Sequence contains no elements. Process information: Account name: IIS APPPOOL\\OrdersPool\nThread information:\n    Thread ID: 7\n    Thread account name: IIS APPPOOL\\OrdersPool\n    Is impersonating: False',
     );
     assert.ok(!ids(d).includes(POOL), evidenceOf(d, POOL));
     assert.ok(!ids(d).includes('impersonation-not-flowing-to-threads'), evidenceOf(d, 'impersonation-not-flowing-to-threads'));
@@ -172,6 +178,8 @@ describe('knowledge base cues: the pool identity named versus the pool identity 
   it('the pool identity in a report of denied access, or as the account the file server saw, counts for it', async () => {
     const denied = await diagnoseText('Writing to \\\\fs01\\drop fails: Access to the path is denied. The app uses <identity impersonate="false"/> and the pool is IIS APPPOOL\\DropPool.');
     assert.ok(denied.hypotheses.find((h) => h.id === POOL)?.evidence.some((e) => /report of denied access/.test(e.meaning)), evidenceOf(denied, POOL));
+    const sql = await diagnoseText('The page fails with: The server principal "IIS APPPOOL\\HRApp" is not able to access the database "HR" under the current security context.');
+    assert.ok(sql.hypotheses.find((h) => h.id === POOL)?.evidence.some((e) => /report of denied access/.test(e.meaning)), evidenceOf(sql, POOL));
     const seen = await diagnoseText('Since the move to the new server the export to the team share stops working; the file server audit shows CONTOSO\\WEB07$ creating the file, not the user.');
     assert.ok(seen.hypotheses.find((h) => h.id === POOL)?.evidence.some((e) => /the resource saw/.test(e.meaning)), evidenceOf(seen, POOL));
   });
@@ -212,5 +220,21 @@ describe('knowledge base cues: a user locked out versus a pool account locked ou
   it('a pool that stops with 503 after the service account was locked is still the pool\'s account', async () => {
     const d = await diagnoseText('PortalPool stops a minute after start and the site gives 503 Service Unavailable. WAS 5059. The service account CONTOSO\\svc-portal is locked out (1909).');
     assert.equal(ids(d)[0], 'app-pool-identity-password-expired', ids(d).join(', '));
+  });
+});
+
+describe('knowledge base cues: a credential prompt that is not there', () => {
+  it('"no login prompt" and the pool\'s Set Credentials dialog do not argue against the pool-identity causes', async () => {
+    for (const text of [
+      'The app pool stops and the site returns 503 Service Unavailable. No login prompt, just the 503. The service account password was changed yesterday.',
+      'The application pool stops and the site returns 503. I re-entered the password in the Set Credentials dialog of the pool, still stops.',
+    ]) {
+      const d = await diagnoseText(text);
+      for (const id of ['app-pool-identity-password-expired', 'app-pool-missing-batch-logon-right']) {
+        const h = d.hypotheses.find((x) => x.id === id);
+        assert.ok(h, `${id} offered for: ${text}`);
+        assert.ok(!h.evidence.some((e) => /never does/.test(e.meaning)), evidenceOf(d, id));
+      }
+    }
   });
 });

@@ -1,6 +1,7 @@
 // The knowledge base's look-alikes: everyday problems reported in the words of identity failures. Each is recognised
 // from a report written the way users write, and then no identity cause is offered for it.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { diagnoseInputs } from '../../knowledge/index.js';
 import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
 
@@ -41,6 +42,44 @@ describe('knowledge base look-alikes', () => {
       assert.equal(d.unknown, true, d.hypotheses.map((h) => `${h.id}: ${h.evidence.map((e) => `${e.weight} ${e.meaning}`).join('; ')}`).join('\n'));
     });
   }
+
+  const GENUINE: [string, string][] = [
+    [
+      "The web app impersonates the caller and queries SQL on DB02, a double hop from the web server: Login failed for user '(null)'. Reason: Not associated with a trusted SQL Server connection.",
+      'kerberos-double-hop-ntlm',
+    ],
+    ['Users get HTTP 401.1 since the password change, the account is locked out (0xC0000234). We do not use OAuth or JWT here.', 'account-logon-failed-401-1'],
+    [
+      "The upload writes to \\\\fs01\\uploads under impersonation and fails: Access to the path '\\\\fs01\\uploads\\a.pdf' is denied. maxRequestLength is 100 MB, so size is not the issue.",
+      'impersonated-user-acl-denied',
+    ],
+    ['HTTP Error 500.19 - Internal Server Error, Error Code 0x80070005, on the new server where we installed the ASP.NET Core hosting bundle.', 'config-access-denied-500-19'],
+    ['Site returns 503 and the application pool stops since the service account password was rotated. WAS event 5021. No stack overflow, no access violation in the logs.', 'app-pool-identity-password-expired'],
+  ];
+  for (const [text, expected] of GENUINE) {
+    it(`lets a genuine identity failure through: ${expected}`, async () => {
+      const d = await diagnoseInputs({ texts: [text], files: [] }, kb);
+      assert.ok(d.hypotheses.slice(0, 3).some((h) => h.id === expected), JSON.stringify({ causes: d.hypotheses.map((h) => h.id), lookalikes: d.lookalikes?.map((l) => l.id) }));
+      assert.deepEqual(d.lookalikes?.map((l) => l.id) ?? [], [], 'nothing in it is a look-alike');
+    });
+  }
+
+  it('reads the statuses of a pasted IIS log as lines of a log, not as the failure: one 403.14 line does not hide the handshake causes', async () => {
+    const log = readFileSync(new URL('../fixtures/ingest/w3c/auth-401-1-loop.log', import.meta.url), 'utf8');
+    const withLine = `${log.trimEnd()}\n2024-03-04 08:00:09 10.0.0.5 GET /intranet/scripts/ - 443 - 10.0.0.31 Mozilla/5.0 - 403 14 0 15\n`;
+    const files = (text: string) => [{ name: 'u_ex240304.log', data: Buffer.from(text) }];
+    const plain = await diagnoseInputs({ texts: ['Users keep getting the login prompt on the intranet site'], files: files(log) }, kb);
+    const mixed = await diagnoseInputs({ texts: ['Users keep getting the login prompt on the intranet site'], files: files(withLine) }, kb);
+    assert.ok(plain.hypotheses.length > 0);
+    assert.deepEqual(mixed.hypotheses.map((h) => h.id), plain.hypotheses.map((h) => h.id));
+    assert.deepEqual(mixed.lookalikes, []);
+  });
+
+  it('asks the deciding question when a 500.19 only comes with a product named, instead of hiding the 500.19 causes', async () => {
+    const d = await diagnoseInputs({ texts: ['HTTP Error 500.19 - Internal Server Error on our ASP.NET Core site after we installed the hosting bundle'], files: [] }, kb);
+    assert.ok(d.hypotheses.some((h) => h.id === 'config-access-denied-500-19'), d.hypotheses.map((h) => h.id).join(', '));
+    assert.equal(d.question?.id, 'config-error-code');
+  });
 
   it('does not take over a real identity failure that mentions the same things', async () => {
     const d = await diagnoseInputs(
