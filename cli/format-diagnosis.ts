@@ -22,6 +22,11 @@ export function formatDiagnosis(d: Diagnosis): string {
   } else {
     d.hypotheses.forEach((h, i) => out.push(...formatHypothesis(h, i + 1, i === 0)));
   }
+  if (!d.unknown && lookalikes.length > 0) {
+    out.push('Also seen, not an identity problem:');
+    for (const l of lookalikes) out.push(`  * ${l.title}  [${l.id}]`, ...l.evidence.slice(0, 2).map((e) => `     - ${e.citation}`));
+    out.push('');
+  }
   if (d.question) {
     out.push('', `Question: ${d.question.text}`);
     if (d.question.answers.length > 0) out.push(`  answers: ${d.question.answers.map((a) => a.value).join(' | ')}`);
@@ -54,6 +59,7 @@ function formatLookalike(l: LookalikeMatch, full: boolean): string[] {
   lines.push('   Why it is not an identity problem:', ...indent(l.explanation, '     '));
   lines.push('   What to check:');
   l.steps.forEach((s, i) => lines.push(...indent(`${i + 1}. ${s}`, '     ')));
+  if (l.references.length) lines.push('   References:', ...l.references.map((r) => `     - ${r.title}: ${r.url}`));
   return [...lines, ''];
 }
 

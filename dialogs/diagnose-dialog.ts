@@ -193,7 +193,8 @@ export class DiagnoseDialog extends Dialog {
     const d = diagnose(this.services.kb, c);
     const top = d.hypotheses[0];
     if (d.unknown || !top) {
-      state.shownCauseId = undefined;
+      // A look-alike shown takes "That fixed it" and "Not it" like a cause.
+      state.shownCauseId = d.lookalikes?.[0]?.id;
       state.pendingQuestion = undefined;
       await sendReply(
         context,
@@ -281,7 +282,8 @@ export class DiagnoseDialog extends Dialog {
   }
 
   private title(causeId: string): string {
-    return this.services.kb.causes.find((k) => k.id === causeId)?.title ?? causeId;
+    const kb = this.services.kb;
+    return kb.causes.find((k) => k.id === causeId)?.title ?? kb.lookalikes.find((k) => k.id === causeId)?.title ?? causeId;
   }
 }
 

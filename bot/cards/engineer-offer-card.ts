@@ -4,7 +4,7 @@
 import type { LookalikeMatch } from '../../knowledge/types.js';
 import { card, heading, plain, title } from './blocks.js';
 import { BUTTON_TITLES, submitAction } from './card-actions.js';
-import type { CardElement, Reply, TextRun } from './card-types.js';
+import type { CardAction, CardElement, Reply, TextRun } from './card-types.js';
 import { markdownBlocks, truncate } from './rich-text.js';
 
 export interface EngineerOfferView {
@@ -25,7 +25,7 @@ const LOOKALIKE_HEADLINES: Record<EngineerOfferView['reason'], string> = {
   exhausted: 'You have ruled out the identity causes that fit, and the case looks like another kind of problem.',
 };
 
-const LIMITS = { evidence: 3, citationChars: 300, meaningChars: 200, whyChars: 1200, steps: 6, stepChars: 500 };
+const LIMITS = { evidence: 3, citationChars: 300, meaningChars: 200, whyChars: 1200, steps: 6, stepChars: 500, references: 4 };
 
 export function engineerOfferReply(view: EngineerOfferView): Reply {
   const [lookalike, ...others] = view.lookalikes ?? [];
@@ -50,11 +50,22 @@ export function engineerOfferReply(view: EngineerOfferView): Reply {
     lines.push('', `**${title}**`, '', ...view.whatWouldHelp.map((w, i) => `${i + 1}. ${w}`));
   }
   body.push(plain('Or hand the case to an engineer.'));
-  lines.push('', `Or reply "${BUTTON_TITLES.escalate}".`);
+  lines.push('', lookalike ? `Reply "${BUTTON_TITLES.fixed}", "${BUTTON_TITLES.not_it}" or "${BUTTON_TITLES.escalate}".` : `Or reply "${BUTTON_TITLES.escalate}".`);
   return {
-    card: card(body, [submitAction(BUTTON_TITLES.escalate, { action: 'escalate' })], lookalike ? `${headline} ${lookalike.title}` : headline),
+    card: card(body, actionsFor(lookalike), lookalike ? `${headline} ${lookalike.title}` : headline),
     markdown: lines.join('\n'),
   };
+}
+
+/** A shown look-alike takes the same feedback as a cause: "Not it" rules it out and brings the identity causes back. */
+function actionsFor(lookalike: LookalikeMatch | undefined): CardAction[] {
+  const engineer = submitAction(BUTTON_TITLES.escalate, { action: 'escalate' });
+  if (!lookalike) return [engineer];
+  return [
+    submitAction(BUTTON_TITLES.fixed, { action: 'fixed', causeId: lookalike.id }),
+    submitAction(BUTTON_TITLES.not_it, { action: 'not_it', causeId: lookalike.id }),
+    engineer,
+  ];
 }
 
 function lookalikeBlocks(l: LookalikeMatch): CardElement[] {
@@ -72,6 +83,11 @@ function lookalikeBlocks(l: LookalikeMatch): CardElement[] {
     blocks.push(heading('What to check'));
     l.steps.slice(0, LIMITS.steps).forEach((s, i) => blocks.push(...markdownBlocks(truncate(s, LIMITS.stepChars), `${i + 1}. `)));
   }
+  if (l.references.length) {
+    blocks.push(heading('References'));
+    for (const r of l.references.slice(0, LIMITS.references))
+      blocks.push({ type: 'TextBlock', text: `[${r.title.replace(/[[\]]/g, '')}](${r.url})`, wrap: true, spacing: 'Small' });
+  }
   return blocks;
 }
 
@@ -80,5 +96,6 @@ function lookalikeMarkdown(l: LookalikeMatch): string[] {
   if (l.evidence.length) lines.push('', '**What in your case shows it**', '', ...l.evidence.slice(0, LIMITS.evidence).map((e) => `- ${e.citation}: ${e.meaning}`));
   lines.push('', '**Why it is not an identity problem**', '', l.explanation);
   if (l.steps.length) lines.push('', '**What to check**', '', ...l.steps.slice(0, LIMITS.steps).map((s, i) => `${i + 1}. ${s}`));
+  if (l.references.length) lines.push('', ...l.references.slice(0, LIMITS.references).map((r) => `- [${r.title.replace(/[[\]]/g, '')}](${r.url})`));
   return lines;
 }

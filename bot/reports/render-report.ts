@@ -117,6 +117,17 @@ function lookalike(l: LookalikeMatch): RawHtml {
             </ol>`
         : ''
     }
+    ${
+      l.references.length
+        ? html`<h4>References</h4>
+            <ul>
+              ${l.references.map((r) => {
+                const href = safeHref(r.url);
+                return href ? html`<li><a href="${href}" rel="noopener noreferrer" target="_blank">${r.title}</a></li>` : html`<li>${r.title} (${r.url})</li>`;
+              })}
+            </ul>`
+        : ''
+    }
     <p class="id">Look-alike id: <code>${l.id}</code></p>
   </article>`;
 }

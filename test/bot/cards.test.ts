@@ -203,6 +203,9 @@ describe('cards: the other replies', () => {
     assert.ok(text.includes('STATUS_STACK_OVERFLOW'), 'cites the evidence');
     assert.match(reply.markdown, /\*\*What to check\*\*\n\n1\. /);
     assert.ok(reply.markdown.includes('Talk to an engineer'), 'still offers an engineer');
+    assert.ok(text.includes('"action":"not_it","causeId":"lookalike-worker-process-crash"'), 'takes "Not it" like a cause');
+    assert.ok(text.includes('"action":"fixed","causeId":"lookalike-worker-process-crash"'));
+    assert.ok(text.includes('learn.microsoft.com') && reply.markdown.includes('](https://learn.microsoft.com/'), 'its references, in the card and in Markdown');
     // Every look-alike of the knowledge base renders into a valid card.
     for (const l of kb.lookalikes) {
       const view = { id: l.id, title: l.title, summary: l.summary, evidence: [], explanation: l.why, steps: l.steps, references: l.references };

@@ -171,7 +171,7 @@ describe('Diagnose dialog', () => {
     const replies = await bot.say(
       'Quotes pool keeps stopping with 503. Application log: Faulting application name: w3wp.exe, Exception code: 0xc00000fd. Is the service account locked?',
     );
-    assert.equal(shownCauseId(replies), undefined, 'no identity cause is offered');
+    assert.equal(shownCauseId(replies), 'lookalike-worker-process-crash', 'the look-alike is shown, no identity cause');
     const offer = cards(replies).find((c) => submitData(c).some((d) => d.action === 'escalate'));
     assert.ok(offer, 'an engineer is offered');
     const text = JSON.stringify(offer);
@@ -180,6 +180,20 @@ describe('Diagnose dialog', () => {
     assert.match(text, /STATUS_STACK_OVERFLOW/);
     assert.match(text, /procdump/);
     assert.ok(!replies.some((r) => /FailedReqLogFiles/.test(r.text ?? '')), 'no Failed Request Trace guide: the look-alike says what to check');
+  });
+
+  it('"Not it" on a look-alike rules it out and brings back the identity causes it kept out', async () => {
+    const bot = createHarness();
+    const first = await bot.say('Users get HTTP 404.13 when they upload scans, but also 401.1 with 0xC000006D for some of them. Pool is fine.');
+    assert.equal(shownCauseId(first), 'lookalike-request-too-large');
+    const after = await bot.say({ value: { action: 'not_it', causeId: 'lookalike-request-too-large' } });
+    const text = allText(after);
+    assert.ok(!/does not look like an identity problem/.test(JSON.stringify(after)), 'the look-alike is not shown again');
+    // The identity causes are back: the next cause, or the question that tells the two leading ones apart.
+    const next = shownCauseId(after);
+    assert.ok((next && !next.startsWith('lookalike-')) || /\?/.test(text), text.slice(0, 600));
+    const list = cards(await bot.say({ value: { action: 'show_all' } }))[0];
+    assert.ok(submitData(list).some((d) => d.causeId === 'account-logon-failed-401-1'), JSON.stringify(submitData(list)));
   });
 
   it('lists all causes and opens one picked from the list', async () => {

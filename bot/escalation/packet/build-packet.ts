@@ -32,7 +32,7 @@ export function buildPacket(input: PacketInput): HandoffPacket {
   const { kb, case: c } = input;
   const d = input.diagnosis ?? diagnose(kb, c);
   const trigger = escalationTrigger(c, d);
-  const title = (id: string) => kb.causes.find((k) => k.id === id)?.title ?? id;
+  const title = (id: string) => kb.causes.find((k) => k.id === id)?.title ?? kb.lookalikes.find((k) => k.id === id)?.title ?? id;
 
   const entities = uniqueBy(
     c.texts.flatMap((t) => extractEntities(t).map((e) => ({ type: e.type, value: e.canonical ?? e.value }))),
