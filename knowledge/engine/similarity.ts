@@ -1,7 +1,7 @@
 // Weak signal: how much the user's words resemble a cause's symptoms (TF-IDF cosine over stemmed tokens).
 import type { Lru } from './lru.js';
 import { createRequire } from 'node:module';
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { stemWord } from '../text/stem-word.js';
 
 // natural's index module loads every storage backend (which read .env files and print): take only what we use.
 const stopwords = new Set<string>(
@@ -13,7 +13,7 @@ export function terms(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.toLowerCase().match(/[a-z0-9_]+/g) ?? []) {
     if (raw.length < 2 || stopwords.has(raw)) continue;
-    out.push(/\d/.test(raw) ? raw : PorterStemmer.stem(raw));
+    out.push(/\d/.test(raw) ? raw : stemWord(raw));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // Turns a message into the tokens the classifier sees. Pasted codes, paths and accounts become shape tokens
 // ("__hex__", "__status__") so a model trained on 0x80070542 also recognises 0x8009030e; negated words are marked
 // ("that did not fix it" -> "not_fix") so feedback_fixed and feedback_not_fixed stay apart.
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { stemWord } from '../text/stem-word.js';
 
 /** Intent lives in the first lines of a message; a 100 KB paste adds nothing but time after this. */
 export const FEATURE_TEXT_LIMIT = 4000;
@@ -107,7 +107,7 @@ function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    s = PorterStemmer.stem(word);
+    s = stemWord(word);
     stemCache.set(word, s);
   }
   return s;
