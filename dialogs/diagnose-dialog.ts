@@ -193,13 +193,16 @@ export class DiagnoseDialog extends Dialog {
     const d = diagnose(this.services.kb, c);
     const top = d.hypotheses[0];
     if (d.unknown || !top) {
-      // A look-alike shown takes "That fixed it" and "Not it" like a cause.
-      state.shownCauseId = d.lookalikes?.[0]?.id;
+      // A look-alike shown takes "That fixed it" and "Not it" like a cause; one that new evidence brought back is in
+      // play again.
+      const lookalike = d.lookalikes?.[0];
+      if (lookalike?.reconsidered) reconsider(c, lookalike.id);
+      state.shownCauseId = lookalike?.id;
       state.pendingQuestion = undefined;
       await sendReply(
         context,
         engineerOfferReply({
-          reason: c.ruledOut.length > 0 ? 'exhausted' : 'unknown',
+          reason: c.ruledOut.some((id) => this.services.kb.causes.some((k) => k.id === id)) ? 'exhausted' : 'unknown',
           whatWouldHelp: d.whatWouldHelp,
           lookalikes: d.lookalikes,
         }),

@@ -128,6 +128,8 @@ export interface LookalikeMatch {
   /** What to check instead. */
   steps: string[];
   references: { title: string; url: string }[];
+  /** The user ruled this look-alike out earlier, and evidence added since points at it again. */
+  reconsidered?: true;
 }
 
 export interface QuestionAnswer {

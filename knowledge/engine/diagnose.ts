@@ -93,12 +93,16 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
     if (score >= SCORING.minScore && isSubstantiated(evidence, contextual)) scored.push({ cause, score, evidenceScore, evidence, reconsidered: wasRuledOut });
   }
   scored.sort((a, b) => b.score - a.score || a.cause.entry.id.localeCompare(b.cause.entry.id));
-  const lookalikes = scoreLookalikes(compiled, found, ruledOut);
-  // A recognised non-identity problem whose own failure evidence is at least a cause's whole evidence explains the
-  // report better than that cause: wording similarity cannot lift a cause over it, and circumstances (a product
-  // named, a setting mentioned) never make a look-alike outweigh anything.
+  const lookalikes = scoreLookalikes(compiled, found, (id) => {
+    if (!ruledOut.has(id)) return 'in-play';
+    const mark = c.ruledOutAt?.[id];
+    return mark && broughtBack(compiled.lookalikes.find((l) => l.entry.id === id)!, found, satisfiedWhen(mark)) ? 'brought-back' : 'out';
+  });
+  // A recognised non-identity problem whose own failure evidence outweighs a cause's whole evidence explains the
+  // report better than that cause: wording similarity cannot lift a cause over it, circumstances (a product named,
+  // a setting mentioned) never make a look-alike outweigh anything, and a tie goes to the cause.
   const strongestLookalike = lookalikes[0]?.substantive ?? 0;
-  const offered = strongestLookalike > 0 ? scored.filter((s) => s.evidenceScore > strongestLookalike) : scored;
+  const offered = strongestLookalike > 0 ? scored.filter((s) => s.evidenceScore >= strongestLookalike) : scored;
 
   const top = offered[0]?.score ?? 0;
   const leaders = offered.filter((s) => s.score >= top * SCORING.relativeCutoff).slice(0, SCORING.maxHypotheses);
@@ -128,19 +132,33 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
 
 /**
  * The look-alikes the case evidences as firmly as a cause must be evidenced to be offered, strongest first. One the
- * user said is not it stays out, like a ruled-out cause.
+ * user said is not it stays out, like a ruled-out cause, until strong new evidence for it brings it back.
  */
-function scoreLookalikes(compiled: CompiledKnowledgeBase, found: (Found | null)[], ruledOut: Set<string>): ScoredLookalike[] {
+function scoreLookalikes(
+  compiled: CompiledKnowledgeBase,
+  found: (Found | null)[],
+  standing: (id: string) => 'in-play' | 'out' | 'brought-back',
+): ScoredLookalike[] {
   const out: ScoredLookalike[] = [];
   for (const l of compiled.lookalikes) {
-    if (ruledOut.has(l.entry.id)) continue;
+    const state = standing(l.entry.id);
+    if (state === 'out') continue;
     const { evidence, contextual, score } = collectEvidence(l.signatures, found);
     const substantive = substantiveWeight(evidence, contextual);
     if (score < SCORING.minScore || substantive < SCORING.minSubstantive) continue;
     const e = l.entry;
     out.push({
       substantive,
-      match: { id: e.id, title: e.title, summary: e.summary, evidence: evidence.sort((a, b) => b.weight - a.weight), explanation: e.why, steps: e.steps, references: e.references },
+      match: {
+        id: e.id,
+        title: e.title,
+        summary: e.summary,
+        evidence: evidence.sort((a, b) => b.weight - a.weight),
+        explanation: e.why,
+        steps: e.steps,
+        references: e.references,
+        ...(state === 'brought-back' ? { reconsidered: true as const } : {}),
+      },
     });
   }
   return out.sort((a, b) => b.substantive - a.substantive || a.match.id.localeCompare(b.match.id));
@@ -184,7 +202,7 @@ function substantiveWeight(evidence: CitedEvidence[], contextual: Set<CitedEvide
  * satisfied now that were not satisfied then (a code typed again or a trace sent twice is nothing new).
  * Circumstances and wording similarity do not count.
  */
-function broughtBack(cause: CompiledCause, now: (Found | null)[], then: (Found | null)[]): boolean {
+function broughtBack(cause: Pick<CompiledCause, 'signatures'>, now: (Found | null)[], then: (Found | null)[]): boolean {
   let weight = 0;
   for (const sig of cause.signatures) {
     const found = now[sig.slot];

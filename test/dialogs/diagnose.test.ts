@@ -182,6 +182,15 @@ describe('Diagnose dialog', () => {
     assert.ok(!replies.some((r) => /FailedReqLogFiles/.test(r.text ?? '')), 'no Failed Request Trace guide: the look-alike says what to check');
   });
 
+  it('after "Not it" on a look-alike with no identity cause behind it, says it cannot tell (no cause was ruled out) and offers an engineer', async () => {
+    const bot = createHarness();
+    await bot.say('Quotes pool keeps stopping with 503. Application log: Faulting application name: w3wp.exe, Exception code: 0xc00000fd.');
+    const after = await bot.say({ value: { action: 'not_it', causeId: 'lookalike-worker-process-crash' } });
+    const offer = JSON.stringify(cards(after).find((c) => submitData(c).some((d) => d.action === 'escalate')));
+    assert.match(offer, /cannot tell the cause/);
+    assert.doesNotMatch(offer, /ruled out/);
+  });
+
   it('"Not it" on a look-alike rules it out and brings back the identity causes it kept out', async () => {
     const bot = createHarness();
     const first = await bot.say('Users get HTTP 404.13 when they upload scans, but also 401.1 with 0xC000006D for some of them. Pool is fine.');

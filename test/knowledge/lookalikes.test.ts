@@ -2,7 +2,7 @@
 // from a report written the way users write, and then no identity cause is offered for it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { diagnoseInputs } from '../../knowledge/index.js';
+import { addMessage, diagnose, diagnoseInputs, emptyCase, ruleOut } from '../../knowledge/index.js';
 import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
 
 const kb = bundledKnowledgeBase();
@@ -29,7 +29,22 @@ const REPORTS: Record<string, string> = {
   'lookalike-ip-restriction-403-6': 'Users from the branch office get 403.6 on the HR site, head office is fine. Same AD group for everybody.',
 };
 
+/** More ways users report the same look-alikes. */
+const MORE_REPORTS: [string, string][] = [
+  ['the system drive is full (0 bytes free), access denied writing to Temporary ASP.NET Files', 'lookalike-disk-full'],
+  ['our w3wp keeps crashing every hour, the debugdiag dump shows a StackOverflowException. it is not a permissions problem', 'lookalike-worker-process-crash'],
+  ['The request was aborted: Could not create SSL/TLS secure channel.', 'lookalike-tls-certificate'],
+  ['Chrome says "Your connection is not private" NET::ERR_CERT_COMMON_NAME_INVALID on the intranet', 'lookalike-tls-certificate'],
+];
+
 describe('knowledge base look-alikes', () => {
+  for (const [text, id] of MORE_REPORTS) {
+    it(`${id}, in other words: "${text.slice(0, 50)}..."`, async () => {
+      const d = await diagnoseInputs({ texts: [text], files: [] }, kb);
+      assert.equal(d.lookalikes?.[0]?.id, id, JSON.stringify({ lookalikes: d.lookalikes?.map((l) => l.id), causes: d.hypotheses.map((h) => h.id) }));
+    });
+  }
+
   it('has a report here for every look-alike', () => {
     assert.deepEqual(Object.keys(REPORTS).sort(), kb.lookalikes.map((l) => l.id).sort());
   });
@@ -55,6 +70,8 @@ describe('knowledge base look-alikes', () => {
     ],
     ['HTTP Error 500.19 - Internal Server Error, Error Code 0x80070005, on the new server where we installed the ASP.NET Core hosting bundle.', 'config-access-denied-500-19'],
     ['Site returns 503 and the application pool stops since the service account password was rotated. WAS event 5021. No stack overflow, no access violation in the logs.', 'app-pool-identity-password-expired'],
+    ["We ruled out disk full, there are 200 GB free. Access to the path 'D:\\\\data\\\\x.txt' is denied under impersonation.", 'impersonated-user-acl-denied'],
+    ['The share denies access to IIS APPPOOL\\\\Intranet instead of the user. Found a stackoverflow thread about it.', 'code-runs-as-app-pool-not-user'],
   ];
   for (const [text, expected] of GENUINE) {
     it(`lets a genuine identity failure through: ${expected}`, async () => {
@@ -63,6 +80,32 @@ describe('knowledge base look-alikes', () => {
       assert.deepEqual(d.lookalikes?.map((l) => l.id) ?? [], [], 'nothing in it is a look-alike');
     });
   }
+
+  it('lets a tie go to the cause: a 403.6 the user calls expected does not hide the 401.1 loopback failure beside it', async () => {
+    const d = await diagnoseInputs(
+      {
+        texts: [
+          'Browsing the site on the web server itself gives 3 prompts and then 401.1 Logon failed, event 4625 logon type 3 status 0xC000006D; from the PCs it works. Outside subnets get 403.6, that is expected.',
+        ],
+        files: [],
+      },
+      kb,
+    );
+    assert.equal(d.hypotheses[0]?.id, 'loopback-check-401-1', JSON.stringify({ causes: d.hypotheses.map((h) => h.id), lookalikes: d.lookalikes?.map((l) => l.id) }));
+  });
+
+  it('brings a ruled-out look-alike back, marked, for strong new evidence, and keeps it out for nothing new', async () => {
+    const c = addMessage(emptyCase(), 'The pool keeps stopping. Application log: Faulting application name: w3wp.exe');
+    assert.equal(diagnose(kb, c).lookalikes?.[0]?.id, 'lookalike-worker-process-crash');
+    ruleOut(c, 'lookalike-worker-process-crash');
+    assert.deepEqual(diagnose(kb, c).lookalikes, []);
+    addMessage(c, 'It happened again, nothing new.');
+    assert.deepEqual(diagnose(kb, c).lookalikes, []);
+    addMessage(c, 'The dump shows exception code 0xc00000fd, and WAS logged event 5011 five times before Rapid-Fail Protection disabled the pool.');
+    const back = diagnose(kb, c).lookalikes?.[0];
+    assert.equal(back?.id, 'lookalike-worker-process-crash');
+    assert.equal(back?.reconsidered, true);
+  });
 
   it('reads the statuses of a pasted IIS log as lines of a log, not as the failure: one 403.14 line does not hide the handshake causes', async () => {
     const log = readFileSync(new URL('../fixtures/ingest/w3c/auth-401-1-loop.log', import.meta.url), 'utf8');

@@ -20,8 +20,10 @@ export interface PacketInput {
 }
 
 /** Why the case is handed over, read from the case itself. */
-export function escalationTrigger(c: Case, d: Diagnosis): EscalationTrigger {
-  if (d.unknown || d.hypotheses.length === 0) return c.ruledOut.length > 0 ? 'exhausted' : 'unknown';
+export function escalationTrigger(c: Case, d: Diagnosis, kb: KnowledgeBase): EscalationTrigger {
+  // Ruling out a look-alike (not an identity problem) does not exhaust the identity causes.
+  const causesRuledOut = c.ruledOut.some((id) => kb.causes.some((k) => k.id === id));
+  if (d.unknown || d.hypotheses.length === 0) return causesRuledOut ? 'exhausted' : 'unknown';
   return 'requested';
 }
 
@@ -31,7 +33,7 @@ const MAX_FILE_EVIDENCE = 200;
 export function buildPacket(input: PacketInput): HandoffPacket {
   const { kb, case: c } = input;
   const d = input.diagnosis ?? diagnose(kb, c);
-  const trigger = escalationTrigger(c, d);
+  const trigger = escalationTrigger(c, d, kb);
   const title = (id: string) => kb.causes.find((k) => k.id === id)?.title ?? kb.lookalikes.find((k) => k.id === id)?.title ?? id;
 
   const entities = uniqueBy(
