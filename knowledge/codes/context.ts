@@ -33,6 +33,8 @@ function wordsBefore(text: string, tokens: readonly Token[], i: number): string[
 export function cueBefore(text: string, tokens: readonly Token[], i: number): Cue {
   const [w1, w2, w3] = wordsBefore(text, tokens, i);
   if (w1 === undefined) return 'none';
+  // "WAS 5059": the Windows Process Activation Service names its events so; "it was 1326" is an English "was".
+  if (tokens[i - 1]?.text === 'WAS' && softGap(text, tokens[i - 1].end, tokens[i].start)) return 'event';
   if (EVENT_WORDS.has(w1) || (w1 === 'id' && w2 !== undefined && EVENT_WORDS.has(w2))) return 'event';
   if (KERBEROS_WORDS.has(w1) || (w1 === 'code' && (w2 === 'failure' || w2 === 'result'))) return 'kerberos';
   if (HTTP_WORDS.has(w1)) return 'http';

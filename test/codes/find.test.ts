@@ -83,6 +83,11 @@ describe('findCodes', () => {
     });
   }
 
+  it('reads "WAS 5059" as the WAS event, and "the error was 1326" still as the Win32 error', () => {
+    assert.deepEqual(findCodes('Pool stops, WAS 5059 in the System log').map((m) => [m.input, m.decoded.family]), [['5059', 'event']]);
+    assert.deepEqual(findCodes('LogonUser failed, the error was 1326').map((m) => m.decoded.canonical), ['0x8007052E']);
+  });
+
   it('reads the exception code of a Windows Error Reporting event, not its time stamps, offsets or process id', () => {
     const text =
       'Faulting application name: w3wp.exe, version: 10.0.17763.1, time stamp: 0xcfdb13d8\nFaulting module name: clr.dll, time stamp: 0x5e7d1b8a\nException code: 0xc00000fd\nFault offset: 0x0012a4f3\nFaulting process id: 0x1e84';
