@@ -238,3 +238,13 @@ describe('knowledge base cues: a credential prompt that is not there', () => {
     }
   });
 });
+
+describe('knowledge base cues: a dot inside a name is not the end of a sentence', () => {
+  it('a host name or a version inside a cue window (web07.contoso.com, .NET 4.8) does not cut the window short', async () => {
+    const d = await diagnoseText('Users browse the CNAME portal.contoso.com and Kerberos fails, they fall back to NTLM. The SPN is on svc-web.');
+    assert.ok(
+      d.hypotheses.find((h) => h.id === SPN_NAME)?.evidence.some((e) => /alias name fails/.test(e.meaning)),
+      evidenceOf(d, SPN_NAME),
+    );
+  });
+});
