@@ -248,9 +248,10 @@ export class EscalationService {
     const id = causeId.trim();
     if (!id) throw new TicketInputError('resolve needs "causeId": a knowledge-base id, or "new" for a new cause');
     if (isNewCause(id)) return undefined;
-    const cause = this.options.kb.causes.find((k) => k.id === id);
-    if (!cause) throw new TicketInputError(`"${id.slice(0, 80)}" is not a knowledge-base id (use "new" for a new cause)`);
-    return cause.title;
+    // A look-alike id resolves a ticket as "not an identity problem, and this is what it was".
+    const entry = this.options.kb.causes.find((k) => k.id === id) ?? this.options.kb.lookalikes.find((k) => k.id === id);
+    if (!entry) throw new TicketInputError(`"${id.slice(0, 80)}" is not a knowledge-base id (use "new" for a new cause)`);
+    return entry.title;
   }
 
   private webhookDrafts(event: string): OutboxDraft[] {

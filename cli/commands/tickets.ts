@@ -41,7 +41,8 @@ const command: CliCommand = {
         io.stdout(parsed.flags.has('json') ? `${JSON.stringify(fresh.map((t) => ({ id: t.id, resolution: t.resolution, packet: t.packet })), null, 2)}\n` : newCausesMarkdown(fresh));
         return 0;
       }
-      const cases = labelledCases(tickets);
+      const { bundledKnowledgeBase } = await import('../../runtime/kb-files.js');
+      const cases = labelledCases(tickets, new Set(bundledKnowledgeBase().lookalikes.map((l) => l.id)));
       const yaml = casesYaml(cases);
       const out = parsed.values.get('out')?.[0];
       if (out) writeFileSync(out, yaml);

@@ -149,6 +149,13 @@ describe('escalation over HTTP (SQLite)', function () {
     assert.equal(off.body.error, 'disabled');
   });
 
+  it('resolves with a look-alike id: not an identity problem, and which one', async () => {
+    app = await startEscalationApp();
+    await say(app, 'c-lookalike', 'Talk to an engineer');
+    const res = await api(app.url, '/api/tickets/1/actions', { action: 'resolve', by: 'Dana', causeId: 'lookalike-disk-full', note: 'C: was full' });
+    assert.equal(res.status, 200);
+  });
+
   it('refuses to resolve with a cause id the knowledge base does not have', async () => {
     app = await startEscalationApp();
     await say(app, 'c-bad', 'Talk to an engineer');

@@ -43,6 +43,11 @@ describe('packet questions: asked, answered or not', function () {
     // An unanswered question gives the evaluation set no answer value.
     const ticket = { id: 7, status: 'resolved', resolution: { causeId: 'kerberos-double-hop-ntlm', at: '2024-01-01T00:00:00Z' }, packet } as unknown as Ticket;
     assert.deepEqual(labelledCases([ticket])[0].answers, { [second.id]: second.answers[0].value, [third.id]: third.answers[0].value });
+    // Resolved as a look-alike: not an identity problem, which the evaluation labels "unknown".
+    const notIdentity = { ...ticket, resolution: { causeId: 'lookalike-disk-full', at: '2024-01-01T00:00:00Z' } } as unknown as Ticket;
+    const [exported] = labelledCases([notIdentity], new Set(['lookalike-disk-full']));
+    assert.equal(exported.expect, 'unknown');
+    assert.match(exported.notes, /Not an identity problem: lookalike-disk-full\./);
   });
 
   describe('through the real dialogs', () => {

@@ -15,7 +15,11 @@ export interface ExportedCase {
 
 const isResolved = (t: Ticket) => t.resolution !== undefined && (t.status === 'resolved' || t.status === 'closed');
 
-export function labelledCases(tickets: Ticket[]): ExportedCase[] {
+/**
+ * @param lookalikeIds the knowledge base's look-alikes: a ticket resolved as one was not an identity problem, which the
+ * evaluation labels "unknown" (the engine should not offer a cause for it).
+ */
+export function labelledCases(tickets: Ticket[], lookalikeIds: ReadonlySet<string> = new Set()): ExportedCase[] {
   return tickets
     .filter((t) => isResolved(t) && t.resolution?.causeId && t.packet.userWords.length > 0)
     .map((t) => {
@@ -23,12 +27,19 @@ export function labelledCases(tickets: Ticket[]): ExportedCase[] {
       // Only answered questions label the case: an unanswered one has no value for the engine to use.
       const answers = Object.fromEntries(t.packet.questions.flatMap((q) => (q.value === undefined ? [] : [[q.id, q.value]])));
       const tried = t.packet.hypotheses.filter((h) => h.feedback === 'tried, did not help').map((h) => h.id);
+      const causeId = t.resolution!.causeId!;
+      const lookalike = lookalikeIds.has(causeId);
       return {
         id: `ticket-${t.id}`,
-        expect: t.resolution!.causeId!,
+        expect: lookalike ? 'unknown' : causeId,
         ...(words.length === 1 ? { text: words[0] } : { texts: words }),
         ...(Object.keys(answers).length ? { answers } : {}),
-        notes: [`From ticket #${t.id}, resolved by ${t.resolution!.by ?? 'an engineer'} on ${t.resolution!.at.slice(0, 10)}.`, tried.length ? `Tried first: ${tried.join(', ')}.` : '', t.resolution!.note ?? '']
+        notes: [
+          `From ticket #${t.id}, resolved by ${t.resolution!.by ?? 'an engineer'} on ${t.resolution!.at.slice(0, 10)}.`,
+          lookalike ? `Not an identity problem: ${causeId}.` : '',
+          tried.length ? `Tried first: ${tried.join(', ')}.` : '',
+          t.resolution!.note ?? '',
+        ]
           .filter(Boolean)
           .join(' '),
       };
