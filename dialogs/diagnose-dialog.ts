@@ -3,7 +3,7 @@
 // out and moves on; when nothing plausible is left, or the engine does not know, it offers an engineer.
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { answer, diagnose, reconsider, ruleOut, type Case, type Diagnosis, type Question } from '../knowledge/index.js';
+import { answer, diagnose, findEntry, reconsider, ruleOut, ruledOutAnyCause, type Case, type Diagnosis, type Question } from '../knowledge/index.js';
 import { recordAsked } from '../knowledge/case.js';
 import {
   allCausesReply,
@@ -202,7 +202,7 @@ export class DiagnoseDialog extends Dialog {
       await sendReply(
         context,
         engineerOfferReply({
-          reason: c.ruledOut.some((id) => this.services.kb.causes.some((k) => k.id === id)) ? 'exhausted' : 'unknown',
+          reason: ruledOutAnyCause(this.services.kb, c.ruledOut) ? 'exhausted' : 'unknown',
           whatWouldHelp: d.whatWouldHelp,
           lookalikes: d.lookalikes,
         }),
@@ -285,8 +285,7 @@ export class DiagnoseDialog extends Dialog {
   }
 
   private title(causeId: string): string {
-    const kb = this.services.kb;
-    return kb.causes.find((k) => k.id === causeId)?.title ?? kb.lookalikes.find((k) => k.id === causeId)?.title ?? causeId;
+    return findEntry(this.services.kb, causeId)?.title ?? causeId;
   }
 }
 

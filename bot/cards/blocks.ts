@@ -1,4 +1,5 @@
 // Small element builders shared by the cards, and the card envelope.
+import type { CitedEvidence } from '../../knowledge/types.js';
 import {
   CARD_SCHEMA,
   CARD_VERSION,
@@ -6,7 +7,9 @@ import {
   type CardAction,
   type CardElement,
   type TextBlock,
+  type TextRun,
 } from './card-types.js';
+import { truncate } from './rich-text.js';
 
 export function heading(text: string): TextBlock {
   return { type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' };
@@ -29,4 +32,20 @@ export function card(body: CardElement[], actions: CardAction[], fallbackText: s
   if (actions.length > 0) c.actions = actions;
   c.fallbackText = fallbackText;
   return c;
+}
+
+/** "fr000041.xml, event 14: ... — what it means" as one RichText line: no Markdown surprises in cited text. */
+export function citationLine(e: CitedEvidence): CardElement {
+  const inlines: TextRun[] = [{ type: 'TextRun', text: `• ${truncate(e.citation, 300)}` }];
+  if (e.meaning) inlines.push({ type: 'TextRun', text: ` — ${truncate(e.meaning, 200)}`, isSubtle: true });
+  return { type: 'RichTextBlock', inlines, spacing: 'Small' };
+}
+
+/** A reference as a Markdown link; brackets in its title would break the link. */
+export function markdownLink(r: { title: string; url: string }): string {
+  return `[${r.title.replace(/[[\]]/g, '')}](${r.url})`;
+}
+
+export function referenceBlock(r: { title: string; url: string }): TextBlock {
+  return { type: 'TextBlock', text: markdownLink(r), wrap: true, spacing: 'Small' };
 }

@@ -5,8 +5,8 @@
 import type { CitedEvidence, DecodedCode, Hypothesis } from '../../knowledge/types.js';
 import { BUTTON_TITLES, submitAction } from './card-actions.js';
 import { fitToBudget } from './card-size.js';
-import { card, heading, note } from './blocks.js';
-import type { AdaptiveCard, CardAction, CardElement, TextBlock, TextRun } from './card-types.js';
+import { card, citationLine, heading, note, referenceBlock } from './blocks.js';
+import type { AdaptiveCard, CardAction, CardElement, TextBlock } from './card-types.js';
 import { confidenceInWords, rankInWords } from './confidence-words.js';
 import { truncate } from './rich-text.js';
 import { sharedMarkdownBlocks } from './shared-blocks.js';
@@ -158,13 +158,7 @@ function build(view: CauseView, d: Detail): AdaptiveCard {
 
   if (h.references.length > 0) {
     more.push(heading('References'));
-    for (const r of h.references.slice(0, 8))
-      more.push({
-        type: 'TextBlock',
-        text: `[${r.title.replace(/[[\]]/g, '')}](${r.url})`,
-        wrap: true,
-        spacing: 'Small',
-      });
+    for (const r of h.references.slice(0, 8)) more.push(referenceBlock(r));
   }
 
   if (more.length > 0) {
@@ -202,9 +196,7 @@ function confidenceBlock(h: Hypothesis): TextBlock {
 
 /** "fr000041.xml, event 14: ... — what it means", the excerpt in monospace beneath it. RichText: no Markdown surprises. */
 function citationBlock(e: CitedEvidence, d: Detail): CardElement {
-  const inlines: TextRun[] = [{ type: 'TextRun', text: `• ${truncate(e.citation, 300)}` }];
-  if (e.meaning) inlines.push({ type: 'TextRun', text: ` — ${truncate(e.meaning, 200)}`, isSubtle: true });
-  const block: CardElement = { type: 'RichTextBlock', inlines, spacing: 'Small' };
+  const block = citationLine(e);
   if (d.excerptChars === 0 || !e.excerpt || e.citation.includes(e.excerpt)) return block;
   return {
     type: 'Container',

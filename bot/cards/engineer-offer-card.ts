@@ -2,9 +2,9 @@
 // case matches when there is one (with its evidence and what to check), say what would settle it (the engine's own
 // list), and offer an engineer.
 import type { LookalikeMatch } from '../../knowledge/types.js';
-import { card, heading, plain, title } from './blocks.js';
+import { card, citationLine, heading, markdownLink, plain, referenceBlock, title } from './blocks.js';
 import { BUTTON_TITLES, submitAction } from './card-actions.js';
-import type { CardAction, CardElement, Reply, TextRun } from './card-types.js';
+import type { CardAction, CardElement, Reply } from './card-types.js';
 import { markdownBlocks, truncate } from './rich-text.js';
 
 export interface EngineerOfferView {
@@ -25,7 +25,7 @@ const LOOKALIKE_HEADLINES: Record<EngineerOfferView['reason'], string> = {
   exhausted: 'You have ruled out the identity causes that fit, and the case looks like another kind of problem.',
 };
 
-const LIMITS = { evidence: 3, citationChars: 300, meaningChars: 200, whyChars: 1200, steps: 6, stepChars: 500, references: 4 };
+const LIMITS = { evidence: 3, whyChars: 1200, steps: 6, stepChars: 500, references: 4 };
 
 export function engineerOfferReply(view: EngineerOfferView): Reply {
   const [lookalike, ...others] = view.lookalikes ?? [];
@@ -72,11 +72,7 @@ function lookalikeBlocks(l: LookalikeMatch): CardElement[] {
   const blocks: CardElement[] = [title(l.title)];
   if (l.evidence.length) {
     blocks.push(heading('What in your case shows it'));
-    for (const e of l.evidence.slice(0, LIMITS.evidence)) {
-      const inlines: TextRun[] = [{ type: 'TextRun', text: `• ${truncate(e.citation, LIMITS.citationChars)}` }];
-      if (e.meaning) inlines.push({ type: 'TextRun', text: ` — ${truncate(e.meaning, LIMITS.meaningChars)}`, isSubtle: true });
-      blocks.push({ type: 'RichTextBlock', inlines, spacing: 'Small' });
-    }
+    for (const e of l.evidence.slice(0, LIMITS.evidence)) blocks.push(citationLine(e));
   }
   blocks.push(heading('Why it is not an identity problem'), ...markdownBlocks(truncate(l.explanation, LIMITS.whyChars)));
   if (l.steps.length) {
@@ -85,8 +81,7 @@ function lookalikeBlocks(l: LookalikeMatch): CardElement[] {
   }
   if (l.references.length) {
     blocks.push(heading('References'));
-    for (const r of l.references.slice(0, LIMITS.references))
-      blocks.push({ type: 'TextBlock', text: `[${r.title.replace(/[[\]]/g, '')}](${r.url})`, wrap: true, spacing: 'Small' });
+    for (const r of l.references.slice(0, LIMITS.references)) blocks.push(referenceBlock(r));
   }
   return blocks;
 }
@@ -96,6 +91,6 @@ function lookalikeMarkdown(l: LookalikeMatch): string[] {
   if (l.evidence.length) lines.push('', '**What in your case shows it**', '', ...l.evidence.slice(0, LIMITS.evidence).map((e) => `- ${e.citation}: ${e.meaning}`));
   lines.push('', '**Why it is not an identity problem**', '', l.explanation);
   if (l.steps.length) lines.push('', '**What to check**', '', ...l.steps.slice(0, LIMITS.steps).map((s, i) => `${i + 1}. ${s}`));
-  if (l.references.length) lines.push('', ...l.references.slice(0, LIMITS.references).map((r) => `- [${r.title.replace(/[[\]]/g, '')}](${r.url})`));
+  if (l.references.length) lines.push('', ...l.references.slice(0, LIMITS.references).map((r) => `- ${markdownLink(r)}`));
   return lines;
 }

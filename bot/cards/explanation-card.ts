@@ -1,6 +1,6 @@
 // An answer to "what is X" / "how do I Y" from the knowledge base: the short answer on the card, the rest of the
 // entry behind "Show more", references as links.
-import { card, heading, note, title } from './blocks.js';
+import { card, heading, note, referenceBlock, title } from './blocks.js';
 import { BUTTON_TITLES } from './card-actions.js';
 import { fitToBudget, MARKDOWN_BUDGET_CHARS } from './card-size.js';
 import type { CardElement, FactSet, Reply } from './card-types.js';
@@ -36,13 +36,7 @@ export function explanationReply(view: ExplanationView): Reply {
     if (view.related?.length) more.push(heading('Related'), note(view.related.slice(0, 10).join('; ')));
     if (view.references?.length) {
       more.push(heading('References'));
-      for (const r of view.references.slice(0, 8))
-        more.push({
-          type: 'TextBlock',
-          text: `[${r.title.replace(/[[\]]/g, '')}](${r.url})`,
-          wrap: true,
-          spacing: 'Small',
-        });
+      for (const r of view.references.slice(0, 8)) more.push(referenceBlock(r));
     }
     if (more.length) {
       body.push({ type: 'Container', id: MORE_ID, isVisible: false, items: more });

@@ -2,7 +2,7 @@
 // engineers (Teams thread, console, API, contact-centre hub) and walks the ticket through its lifecycle. Every
 // outward delivery goes through the outbox, so none is lost to a crash or an unreachable endpoint.
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
-import { diagnose, type Case, type Diagnosis, type KnowledgeBase } from '../../knowledge/index.js';
+import { diagnose, findEntry, type Case, type Diagnosis, type KnowledgeBase } from '../../knowledge/index.js';
 import type { Logger } from '../log.js';
 import { errorContext } from '../turn-error.js';
 import { DEFAULT_BACKOFF, OutboxWorker, type Backoff, type ProactiveAdapter, type WebChatAppend, type WebhookConfig } from './delivery/index.js';
@@ -249,7 +249,7 @@ export class EscalationService {
     if (!id) throw new TicketInputError('resolve needs "causeId": a knowledge-base id, or "new" for a new cause');
     if (isNewCause(id)) return undefined;
     // A look-alike id resolves a ticket as "not an identity problem, and this is what it was".
-    const entry = this.options.kb.causes.find((k) => k.id === id) ?? this.options.kb.lookalikes.find((k) => k.id === id);
+    const entry = findEntry(this.options.kb, id);
     if (!entry) throw new TicketInputError(`"${id.slice(0, 80)}" is not a knowledge-base id (use "new" for a new cause)`);
     return entry.title;
   }

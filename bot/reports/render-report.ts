@@ -42,13 +42,22 @@ function citation(e: CitedEvidence): RawHtml {
   </li>`;
 }
 
-function hypothesis(h: Hypothesis, rank: number): RawHtml {
-  const refs = h.references.map((r) => {
+/** References as links, only http(s) ones clickable; nothing when there are none. */
+function references(list: { title: string; url: string }[]): RawHtml | '' {
+  if (list.length === 0) return '';
+  const items = list.map((r) => {
     const href = safeHref(r.url);
     return href
       ? html`<li><a href="${href}" rel="noopener noreferrer" target="_blank">${r.title}</a></li>`
       : html`<li>${r.title} (${r.url})</li>`;
   });
+  return html`<h4>References</h4>
+    <ul>
+      ${items}
+    </ul>`;
+}
+
+function hypothesis(h: Hypothesis, rank: number): RawHtml {
   return html`<article class="hypothesis${rank === 1 ? ' top' : ''}" id="cause-${rank}">
     <h3>
       ${rank}. ${h.title}
@@ -84,14 +93,7 @@ function hypothesis(h: Hypothesis, rank: number): RawHtml {
             <p>${prose(h.verify)}</p>`
         : ''
     }
-    ${
-      refs.length
-        ? html`<h4>References</h4>
-            <ul>
-              ${refs}
-            </ul>`
-        : ''
-    }
+    ${references(h.references)}
     <p class="id">Cause id: <code>${h.id}</code></p>
   </article>`;
 }
@@ -117,17 +119,7 @@ function lookalike(l: LookalikeMatch): RawHtml {
             </ol>`
         : ''
     }
-    ${
-      l.references.length
-        ? html`<h4>References</h4>
-            <ul>
-              ${l.references.map((r) => {
-                const href = safeHref(r.url);
-                return href ? html`<li><a href="${href}" rel="noopener noreferrer" target="_blank">${r.title}</a></li>` : html`<li>${r.title} (${r.url})</li>`;
-              })}
-            </ul>`
-        : ''
-    }
+    ${references(l.references)}
     <p class="id">Look-alike id: <code>${l.id}</code></p>
   </article>`;
 }

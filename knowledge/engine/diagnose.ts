@@ -2,7 +2,7 @@
 import { decodeCode } from '../codes/index.js';
 import type { KnowledgeBase } from '../kb-loader/load.js';
 import type { Case, CitedEvidence, DecodedCode, Diagnosis, Evidence, EvidenceSource, Hypothesis, LookalikeMatch } from '../types.js';
-import { compileKnowledgeBase, type CompiledCause, type CompiledKnowledgeBase, type CompiledSignature } from './compile.js';
+import { compileKnowledgeBase, type CompiledCause, type CompiledKnowledgeBase, type CompiledLookalike, type CompiledSignature } from './compile.js';
 import { caseMatches } from './case-matches.js';
 import { cite, makeCaseView, type CaseView, type Found } from './match.js';
 import { bestQuestion, beliefs } from './question.js';
@@ -93,10 +93,10 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
     if (score >= SCORING.minScore && isSubstantiated(evidence, contextual)) scored.push({ cause, score, evidenceScore, evidence, reconsidered: wasRuledOut });
   }
   scored.sort((a, b) => b.score - a.score || a.cause.entry.id.localeCompare(b.cause.entry.id));
-  const lookalikes = scoreLookalikes(compiled, found, (id) => {
-    if (!ruledOut.has(id)) return 'in-play';
-    const mark = c.ruledOutAt?.[id];
-    return mark && broughtBack(compiled.lookalikes.find((l) => l.entry.id === id)!, found, satisfiedWhen(mark)) ? 'brought-back' : 'out';
+  const lookalikes = scoreLookalikes(compiled, found, (l) => {
+    if (!ruledOut.has(l.entry.id)) return 'in-play';
+    const mark = c.ruledOutAt?.[l.entry.id];
+    return mark && broughtBack(l, found, satisfiedWhen(mark)) ? 'brought-back' : 'out';
   });
   // A recognised non-identity problem whose own failure evidence outweighs a cause's whole evidence explains the
   // report better than that cause: wording similarity cannot lift a cause over it, circumstances (a product named,
@@ -137,11 +137,11 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
 function scoreLookalikes(
   compiled: CompiledKnowledgeBase,
   found: (Found | null)[],
-  standing: (id: string) => 'in-play' | 'out' | 'brought-back',
+  standing: (l: CompiledLookalike) => 'in-play' | 'out' | 'brought-back',
 ): ScoredLookalike[] {
   const out: ScoredLookalike[] = [];
   for (const l of compiled.lookalikes) {
-    const state = standing(l.entry.id);
+    const state = standing(l);
     if (state === 'out') continue;
     const { evidence, contextual, score } = collectEvidence(l.signatures, found);
     const substantive = substantiveWeight(evidence, contextual);

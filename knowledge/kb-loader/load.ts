@@ -52,6 +52,16 @@ export interface KnowledgeBase {
   questions: Map<string, QuestionSpec>;
 }
 
+/** The cause or look-alike with this id: what ruled-out ids, feedback and ticket resolutions name. */
+export function findEntry(kb: KnowledgeBase, id: string): CauseEntry | LookalikeEntry | undefined {
+  return kb.causes.find((k) => k.id === id) ?? kb.lookalikes.find((k) => k.id === id);
+}
+
+/** Whether the user ruled out an identity cause (a look-alike ruled out leaves every cause in play). */
+export function ruledOutAnyCause(kb: KnowledgeBase, ruledOut: readonly string[]): boolean {
+  return ruledOut.some((id) => kb.causes.some((k) => k.id === id));
+}
+
 export interface KbProblem {
   file: string;
   field: string;

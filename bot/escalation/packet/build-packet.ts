@@ -1,7 +1,7 @@
 // The handoff packet: the user's words, codes and entities, environment, every file with its evidence, the
 // hypotheses with the user's feedback on each, every question asked with its answer (or "not answered"), the
 // transcript and the report link.
-import { diagnose, type Case, type Diagnosis, type Evidence, type KnowledgeBase } from '../../../knowledge/index.js';
+import { diagnose, findEntry, ruledOutAnyCause, type Case, type Diagnosis, type Evidence, type KnowledgeBase } from '../../../knowledge/index.js';
 import { extractEntities } from '../../../knowledge/intents/index.js';
 import type { EscalationTrigger, HandoffPacket, PacketFile, PacketHypothesis, TranscriptEntry } from '../types.js';
 import { deepRedact } from './deep-redact.js';
@@ -22,8 +22,7 @@ export interface PacketInput {
 /** Why the case is handed over, read from the case itself. */
 export function escalationTrigger(c: Case, d: Diagnosis, kb: KnowledgeBase): EscalationTrigger {
   // Ruling out a look-alike (not an identity problem) does not exhaust the identity causes.
-  const causesRuledOut = c.ruledOut.some((id) => kb.causes.some((k) => k.id === id));
-  if (d.unknown || d.hypotheses.length === 0) return causesRuledOut ? 'exhausted' : 'unknown';
+  if (d.unknown || d.hypotheses.length === 0) return ruledOutAnyCause(kb, c.ruledOut) ? 'exhausted' : 'unknown';
   return 'requested';
 }
 
@@ -34,7 +33,7 @@ export function buildPacket(input: PacketInput): HandoffPacket {
   const { kb, case: c } = input;
   const d = input.diagnosis ?? diagnose(kb, c);
   const trigger = escalationTrigger(c, d, kb);
-  const title = (id: string) => kb.causes.find((k) => k.id === id)?.title ?? kb.lookalikes.find((k) => k.id === id)?.title ?? id;
+  const title = (id: string) => findEntry(kb, id)?.title ?? id;
 
   const entities = uniqueBy(
     c.texts.flatMap((t) => extractEntities(t).map((e) => ({ type: e.type, value: e.canonical ?? e.value }))),
