@@ -1,6 +1,7 @@
 // Building a Case over several turns: messages (redacted before they are kept) and ingested files.
 import { redactText } from './ingest/redact/index.js';
 import { detectFormat } from './ingest/index.js';
+import { withoutToolRows } from './ingest/text/index.js';
 import type { IngestInput, IngestResult } from './ingest/types.js';
 import { KEY_TEXT_DOCUMENT } from './engine/index.js';
 import type { Case, Question } from './types.js';
@@ -25,7 +26,8 @@ export function addIngestResult(c: Case, result: IngestResult): Case {
     c.evidence.push({
       kind: 'text',
       key: KEY_TEXT_DOCUMENT,
-      value: f.redactedText.slice(0, MAX_DOCUMENT_CHARS),
+      // Text signatures read what people wrote; a tool's printed rows (whoami, setspn...) count as its facts only.
+      value: withoutToolRows(f.redactedText.slice(0, MAX_DOCUMENT_CHARS)),
       source: { file: f.name },
       excerpt: f.summary,
     });

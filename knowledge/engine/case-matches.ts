@@ -5,6 +5,7 @@ import type { Case, EvidenceSource } from '../types.js';
 import type { CompiledKnowledgeBase, SlotMatch } from './compile.js';
 import { findMatch, makeCaseView, type CaseView, type Found } from './match.js';
 import { MESSAGE_SOURCE, evidenceFromTexts } from './text-evidence.js';
+import { withoutToolRows } from '../ingest/text/index.js';
 
 /** Texts longer than this (pasted logs) are matched afresh: rare, and too big to keep. */
 const MAX_MEMO_CHARS = 20_000;
@@ -37,7 +38,8 @@ export function caseMatches(compiled: CompiledKnowledgeBase, c: Case, uploads: C
 /** Every matcher one message satisfies by itself, as the first message of a case (line 1, reset per case). */
 function messageMatches(compiled: CompiledKnowledgeBase, text: string): SlotMatch[] {
   const source: EvidenceSource = { file: MESSAGE_SOURCE, line: 1 };
-  const view = makeCaseView(evidenceFromTexts([text]), [{ text, source }], {});
+  // Pasted tool output (whoami, setspn, klist...) is read as facts; the text signatures read the user's own words.
+  const view = makeCaseView(evidenceFromTexts([text]), [{ text: withoutToolRows(text), source }], {});
   const out: SlotMatch[] = [];
   compiled.matchers.forEach((matcher, slot) => {
     const f = findMatch(matcher, view);

@@ -7,6 +7,7 @@ import { caseMatches } from './case-matches.js';
 import { cite, makeCaseView, type CaseView, type Found } from './match.js';
 import { bestQuestion, beliefs } from './question.js';
 import { bestPhrasePerDocOfMessages } from './similarity.js';
+import { withoutToolRows } from '../ingest/text/index.js';
 import { evidenceFromTexts } from './text-evidence.js';
 import { whatWouldHelp } from './what-would-help.js';
 
@@ -68,7 +69,7 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
   };
   const allEvidence = [...evidenceFromTexts(c.texts), ...c.evidence];
   const ruledOut = new Set(c.ruledOut);
-  const similarity = bestPhrasePerDocOfMessages(c.texts, compiled.similarity, compiled.memo.similarity);
+  const similarity = bestPhrasePerDocOfMessages(c.texts.map(withoutToolRows), compiled.similarity, compiled.memo.similarity);
 
   const scored: Scored[] = [];
   for (const cause of compiled.causes) {

@@ -1,6 +1,6 @@
 // Facts stated in the user's own words: the codes, statuses and event ids they typed or pasted.
 import { findCodes } from '../codes/index.js';
-import { parseText } from '../ingest/text/index.js';
+import { parseText, withoutToolRows } from '../ingest/text/index.js';
 import { Lru } from './lru.js';
 import { evidenceFromFragments, logRowSpans } from './pasted-fragments.js';
 import type { Evidence } from '../types.js';
@@ -28,8 +28,10 @@ export function evidenceFromTexts(texts: string[]): Evidence[] {
  */
 const NEGATED_MENTION = /(?<!\b(?:error|err|code|event|fehler|status|hresult|win32)\s+)\b(?:no|not|never|without|isn'?t|wasn'?t|aren'?t|weren'?t)[^\S\r\n]+(?:(?:an?|any|the|more|longer)[^\S\r\n]+)?$/i;
 
-function evidenceFromMessage(text: string): Evidence[] {
+function evidenceFromMessage(message: string): Evidence[] {
   const out: Evidence[] = [];
+  // Codes and log rows are read from the user's words; pasted tool output gives its facts through parseText below.
+  const text = withoutToolRows(message);
   const source = { file: MESSAGE_SOURCE };
   const rowSpans = logRowSpans(text);
   let span = 0;
@@ -56,7 +58,7 @@ function evidenceFromMessage(text: string): Evidence[] {
   }
   out.push(...evidenceFromFragments(text, 0, source));
   // The text parser's recognised phrases (exception types, "Login failed for user ...") apply to typed words too.
-  for (const e of parseText(MESSAGE_SOURCE, text).evidence) if (e.kind === 'fact') out.push({ ...e, source });
+  for (const e of parseText(MESSAGE_SOURCE, message).evidence) if (e.kind === 'fact') out.push({ ...e, source });
   return out;
 }
 

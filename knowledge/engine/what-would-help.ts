@@ -12,6 +12,17 @@ const EVENTS =
   'An export of the relevant event logs from the web server (and the domain controller for Kerberos): `wevtutil qe Security /q:"*[System[(EventID=4625 or EventID=4624)]]" /c:50 /f:xml > security.xml`, and the System log for Kerberos and WAS errors.';
 const CONFIG = 'The site\'s web.config (and applicationHost.config from %windir%\\System32\\inetsrv\\config).';
 const CODE = 'The exact error message or code the user sees (the full text of the error page or the exception).';
+const RIGHTS =
+  "The web server's user rights: run `secedit /export /areas USER_RIGHTS /cfg %TEMP%\\rights.inf` in an elevated prompt and upload rights.inf (or paste the output of `whoami /priv` run inside the application pool).";
+const SETSPN = "What the domain holds for the site's SPN: paste the output of `setspn -Q HTTP/<site host name>` and of `setspn -X`.";
+const KLIST = 'The Kerberos tickets of a user who fails: run `klist` on their computer right after a failing request and paste its output.';
+
+/** Tool outputs a leading cause can be confirmed by, by the fact keys its signatures test (FACTS.md). */
+const TOOL_HINTS: { prefix: RegExp; hint: string }[] = [
+  { prefix: /^(token|user-right)\./, hint: RIGHTS },
+  { prefix: /^spn\./, hint: SETSPN },
+  { prefix: /^kerberos\./, hint: KLIST },
+];
 
 export function whatWouldHelp(compiled: CompiledKnowledgeBase, leaders: CompiledCause[], evidence: Evidence[]): string[] {
   const has = (kind: string) => evidence.some((e) => e.kind === kind);
@@ -27,13 +38,21 @@ export function whatWouldHelp(compiled: CompiledKnowledgeBase, leaders: Compiled
       if (m.type === 'code' || m.type === 'status') wants.add('code');
     }
   }
-  const out: string[] = [...unrelatedTraces(evidence), ...normalHandshakes(evidence)];
+  // A tool's output that settles a leading cause comes first (for an open case the general list below is long enough).
+  const out: string[] = [...unrelatedTraces(evidence), ...normalHandshakes(evidence), ...(leaders.length > 0 ? toolHints(leaders, evidence) : [])];
   if (wants.has('code') && !has('code') && !has('status')) out.push(CODE);
   if (wants.has('trace') && !has('trace')) out.push(FREB);
   if (wants.has('config') && !has('config')) out.push(CONFIG);
   if (wants.has('event') && !has('event')) out.push(EVENTS);
   if (wants.has('w3c') && !has('pattern')) out.push(W3C);
   return out;
+}
+
+function toolHints(leaders: CompiledCause[], evidence: Evidence[]): string[] {
+  return TOOL_HINTS.filter(({ prefix }) => {
+    const tested = leaders.some((c) => c.signatures.some((s) => s.matcher.type === 'keyValue' && s.matcher.kinds.includes('fact') && prefix.test(s.matcher.key)));
+    return tested && !evidence.some((e) => e.kind === 'fact' && prefix.test(e.key));
+  }).map(({ hint }) => hint);
 }
 
 /** Status codes an identity failure ends in: 400 (header too large), 401, 403, 500, 502 and 503 (pool stopped). */

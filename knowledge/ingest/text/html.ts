@@ -27,11 +27,13 @@ export function htmlToText(html: string): string {
     html
       .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
       .replace(/<!--[\s\S]*?-->/g, '')
+      // Table cells stay apart (a gpresult report's "policy, setting, winning GPO" row is one line of three cells).
+      .replace(/<\/t[dh]\s*>/gi, '\t')
       .replace(BLOCK_TAGS, '\n')
       .replace(/<[^>]*>/g, ''),
   )
     .split('\n')
-    .map((l) => l.replace(/[ \t]+/g, ' ').trimEnd())
+    .map((l) => l.replace(/ *\t[ \t]*/g, '\t').replace(/ {2,}/g, ' ').trimEnd())
     .filter((l, i, all) => l.trim() !== '' || (i > 0 && all[i - 1].trim() !== ''))
     .join('\n');
 }

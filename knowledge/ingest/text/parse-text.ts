@@ -6,6 +6,7 @@ import { redactText } from '../redact/index.js';
 import type { ParsedFile } from '../types.js';
 import { CUES, IGNORED_EXCEPTIONS, STATUS_PATTERNS } from './cues.js';
 import { htmlToText, looksLikeHtml } from './html.js';
+import { readToolOutput } from './tools/index.js';
 
 const EXCERPT_RADIUS = 80;
 /** Longest text analysed; the rest of a huge paste adds nothing but time. */
@@ -36,9 +37,11 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
     else if (found.size < MAX_EVIDENCE) found.set(id, { kind, key, value, line, excerpt: around(lineText, at), count: 1 });
   };
 
+  const tools = readToolOutput(text);
   text.split(/\r?\n/).forEach((lineText, i) => {
     const line = i + 1;
-    if (lineText.trim() === '') return;
+    // A tool's rows are read by its reader ("Ticket Flags 0x40e10000" is not an error code).
+    if (lineText.trim() === '' || tools.rows.has(line)) return;
     for (const m of findCodes(lineText)) {
       const family = m.decoded.family;
       if (family === 'http') {
@@ -68,6 +71,10 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
     // a pasted exception describes one request.
     attrs: { mentions: String(f.count) },
   }));
+  for (const f of tools.facts) {
+    const source = path ? { file, line: f.line, path } : { file, line: f.line };
+    evidence.push({ kind: 'fact', key: f.key, value: f.value, source, excerpt: f.excerpt, ...(f.attrs ? { attrs: f.attrs } : {}) });
+  }
   const secrets = Object.entries(counts).filter(([k]) => /password/.test(k));
   if (secrets.length) {
     evidence.push({

@@ -1,0 +1,153 @@
+// User Rights Assignment as Windows prints it: a `secedit /export /areas USER_RIGHTS` file ([Privilege Rights],
+// "SeImpersonatePrivilege = *S-1-5-19,*S-1-5-6"), the Local Security Policy console's "Export List" and a
+// gpresult /h report (display name, holders, winning GPO in cells), or `accesschk -a <right>` (the right, then one
+// holder per indented line). Each right read becomes facts a cause can test: which expected holder it lacks, which
+// it grants, and whom a Deny right names.
+import { principalList, principalName } from './principals.js';
+import { excerptOf, type ToolFact, type ToolReading } from './tool-fact.js';
+
+/** The rights an identity failure turns on, by the name the console shows. */
+const DISPLAY_NAMES: Record<string, string> = {
+  'impersonate a client after authentication': 'SeImpersonatePrivilege',
+  'log on as a batch job': 'SeBatchLogonRight',
+  'deny log on as a batch job': 'SeDenyBatchLogonRight',
+  'access this computer from the network': 'SeNetworkLogonRight',
+  'deny access to this computer from the network': 'SeDenyNetworkLogonRight',
+  'allow log on locally': 'SeInteractiveLogonRight',
+  'deny log on locally': 'SeDenyInteractiveLogonRight',
+  'log on as a service': 'SeServiceLogonRight',
+  'deny log on as a service': 'SeDenyServiceLogonRight',
+  'allow log on through remote desktop services': 'SeRemoteInteractiveLogonRight',
+  'deny log on through remote desktop services': 'SeDenyRemoteInteractiveLogonRight',
+  'act as part of the operating system': 'SeTcbPrivilege',
+  'replace a process level token': 'SeAssignPrimaryTokenPrivilege',
+  'adjust memory quotas for a process': 'SeIncreaseQuotaPrivilege',
+  'generate security audits': 'SeAuditPrivilege',
+  'create global objects': 'SeCreateGlobalPrivilege',
+  'enable computer and user accounts to be trusted for delegation': 'SeEnableDelegationPrivilege',
+};
+
+/**
+ * Holders a right needs for IIS to work: worker processes get IIS_IUSRS in their token, so the impersonation right
+ * and the batch logon WAS uses must include it; network logons (Windows and Basic authentication) need the users'
+ * group. `anyOf` are the names that satisfy the need, `as` the name a fact uses for it.
+ */
+const EXPECTED: { right: string; anyOf: RegExp; as: string }[] = [
+  { right: 'SeImpersonatePrivilege', anyOf: /^(IIS_IUSRS|IIS APPPOOL\\.+)$/i, as: 'IIS_IUSRS' },
+  { right: 'SeBatchLogonRight', anyOf: /^(IIS_IUSRS|IIS APPPOOL\\.+)$/i, as: 'IIS_IUSRS' },
+  { right: 'SeNetworkLogonRight', anyOf: /^(Everyone|Authenticated Users|Users|Domain Users)$/i, as: 'Users' },
+];
+
+interface RightRead {
+  right: string;
+  holders: string[];
+  line: number;
+  /** Every line of the reading (accesschk prints one holder per line). */
+  lines: number[];
+  excerpt: string;
+  gpo?: string;
+  tool: 'secedit' | 'policy list' | 'accesschk';
+}
+
+const SECEDIT_SECTION = /^\s*\[Privilege Rights\]\s*$/i;
+const ANY_SECTION = /^\s*\[[^\]]+\]\s*$/;
+const SECEDIT_ROW = /^\s*(Se[A-Za-z]+(?:Privilege|Right))\s*=\s*(.*?)\s*$/;
+const CONSTANT_ALONE = /^\s*(Se[A-Za-z]+(?:Privilege|Right))\s*:?\s*$/;
+const INDENTED = /^\s+\S/;
+
+/** Quick check, so ordinary messages skip the readers. */
+export function mayHoldUserRights(text: string): boolean {
+  return /\[Privilege Rights\]|\bSe[A-Z][A-Za-z]+(?:Privilege|Right)\b|impersonate a client after auth|log on as a batch job|access this computer from the network|log on locally/i.test(text);
+}
+
+export function readUserRights(lines: string[]): ToolReading {
+  const { reads, rows } = readRights(lines);
+  const out: ToolFact[] = [];
+  const seen = new Set<string>();
+  for (const r of reads) {
+    if (seen.has(r.right)) continue; // the first reading of a right (a report lists each once; a paste may repeat)
+    seen.add(r.right);
+    const attrs: Record<string, string> = { holders: r.holders.join(', '), tool: r.tool };
+    if (r.gpo) attrs.gpo = r.gpo;
+    out.push({ key: 'user-right', value: r.right, line: r.line, excerpt: r.excerpt, attrs });
+    for (const e of EXPECTED) {
+      if (e.right !== r.right) continue;
+      const has = r.holders.some((h) => e.anyOf.test(h));
+      out.push({ key: has ? 'user-right.grants' : 'user-right.lacks', value: `${r.right}:${e.as}`, line: r.line, excerpt: r.excerpt, attrs });
+    }
+    if (/^SeDeny/.test(r.right)) for (const h of r.holders) out.push({ key: 'user-right.denies', value: `${r.right}:${h}`, line: r.line, excerpt: r.excerpt, attrs });
+  }
+  out.push(...absentFromSecedit(lines, seen));
+  return { facts: out, rows: [...rows, ...reads.flatMap((r) => r.lines)] };
+}
+
+/** The rights read, and the other rows of a secedit section (rights no cause asks about are still tool output). */
+function readRights(lines: string[]): { reads: RightRead[]; rows: number[] } {
+  const reads: RightRead[] = [];
+  const rows: number[] = [];
+  let inSecedit = false;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    if (SECEDIT_SECTION.test(text)) {
+      inSecedit = true;
+      rows.push(i + 1);
+      continue;
+    }
+    if (ANY_SECTION.test(text)) inSecedit = false;
+    const row = SECEDIT_ROW.exec(text);
+    if (row && (inSecedit || /^\*?S-1-|^$/.test(row[2]) || row[2].includes('*S-1-'))) {
+      reads.push({ right: canonicalConstant(row[1]), holders: principalList(row[2]), line: i + 1, lines: [i + 1], excerpt: excerptOf(text), tool: 'secedit' });
+      continue;
+    }
+    const alone = CONSTANT_ALONE.exec(text);
+    if (alone && i + 1 < lines.length && INDENTED.test(lines[i + 1])) {
+      const holders: string[] = [];
+      let j = i + 1;
+      for (; j < lines.length && INDENTED.test(lines[j]) && !/^\s*Se[A-Za-z]+(?:Privilege|Right)\s*:?\s*$/.test(lines[j]); j++) holders.push(principalName(lines[j]));
+      const block = Array.from({ length: j - i }, (_, k) => i + 1 + k);
+      reads.push({ right: canonicalConstant(alone[1]), holders: [...new Set(holders)], line: i + 1, lines: block, excerpt: excerptOf(text), tool: 'accesschk' });
+      i = j - 1;
+      continue;
+    }
+    const listed = policyListRow(text);
+    if (listed) reads.push({ ...listed, line: i + 1, lines: [i + 1], excerpt: excerptOf(text), tool: 'policy list' });
+  }
+  return { reads, rows };
+}
+
+/** "Impersonate a client after authentication<TAB>LOCAL SERVICE,SERVICE<TAB>CIS L1" (cells: tabs, or 2+ spaces). */
+function policyListRow(text: string): { right: string; holders: string[]; gpo?: string } | undefined {
+  const cells = (text.includes('\t') ? text.split('\t') : text.split(/ {2,}/)).map((c) => c.trim());
+  while (cells.length && cells[0] === '') cells.shift();
+  if (cells.length === 0) return undefined;
+  const right = DISPLAY_NAMES[cells[0].toLowerCase().replace(/:$/, '')];
+  if (!right) return undefined;
+  const gpo = cells[2] && cells[2] !== '' ? cells[2] : undefined;
+  return { right, holders: principalList(cells[1] ?? ''), ...(gpo ? { gpo } : {}) };
+}
+
+const CONSTANTS = new Map(Object.values(DISPLAY_NAMES).map((c) => [c.toLowerCase(), c]));
+
+function canonicalConstant(name: string): string {
+  return CONSTANTS.get(name.toLowerCase()) ?? name;
+}
+
+/**
+ * secedit writes only the rights someone holds: in a complete [Privilege Rights] section, an expected right that is
+ * missing is held by no one.
+ */
+function absentFromSecedit(lines: string[], seen: Set<string>): ToolFact[] {
+  const start = lines.findIndex((l) => SECEDIT_SECTION.test(l));
+  if (start < 0) return [];
+  let rows = 0;
+  for (let i = start + 1; i < lines.length && !ANY_SECTION.test(lines[i]); i++) if (SECEDIT_ROW.test(lines[i])) rows++;
+  // A section of a few rows is a paste of some rights, not the whole export.
+  if (rows < 8) return [];
+  return EXPECTED.filter((e) => !seen.has(e.right)).map((e) => ({
+    key: 'user-right.lacks',
+    value: `${e.right}:${e.as}`,
+    line: start + 1,
+    excerpt: `[Privilege Rights] has no ${e.right} line: no account holds it`,
+    attrs: { holders: '', tool: 'secedit' },
+  }));
+}
