@@ -29,7 +29,7 @@ export async function startServer(config: Config, options: CreateAppOptions = {}
     log.info(`Bot Framework authentication on for app ${config.auth?.appId} (${config.auth?.appType}); listening on ${config.host}.`);
   }
   log.info(`Data: ${describeStorage(config.storage)}${config.storage.kind === 'sqlite' ? ` (DATA_DIR ${config.dataDir})` : ''}`);
-  log.info(`Knowledge base: ${kb.causes.length} causes, ${kb.concepts.length} concepts, ${kb.questions.size} questions. Conversation logic: ${app.botName}.`);
+  log.info(`Knowledge base: ${kb.causes.length} causes, ${kb.concepts.length} concepts, ${kb.lookalikes.length} look-alikes, ${kb.questions.size} questions. Conversation logic: ${app.botName}.`);
   if (config.localMode) {
     const port = listening.port === 3978 ? '' : ` -- --url ${listening.url}`;
     log.info(`Try it: npm run chat${port}   or open ${listening.url}/chat in a browser   (or POST ${listening.url}/api/diagnose with {"text": "..."})`);

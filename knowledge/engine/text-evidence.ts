@@ -58,7 +58,9 @@ function evidenceFromMessage(message: string): Evidence[] {
   }
   out.push(...evidenceFromFragments(text, 0, source));
   // The text parser's recognised phrases (exception types, "Login failed for user ...") apply to typed words too.
-  for (const e of parseText(MESSAGE_SOURCE, message).evidence) if (e.kind === 'fact') out.push({ ...e, source });
+  // Events copied as text keep their fields (LogonType, SubStatus...) and quoted configuration its settings; their
+  // codes are the message's codes above.
+  for (const e of parseText(MESSAGE_SOURCE, message).evidence) if (e.kind === 'fact' || e.kind === 'event' || e.kind === 'config') out.push({ ...e, source });
   return out;
 }
 

@@ -3,7 +3,8 @@
 import type { Evidence } from '../../types.js';
 import { IngestError, type ParsedFile } from '../types.js';
 import { mergeCounts, redactText } from '../redact/index.js';
-import { lineIndex, parseUntrustedXml, type XmlElement } from '../xml/index.js';
+import { decodeText, lineIndex, parseUntrustedXml, type XmlElement } from '../xml/index.js';
+import { asConfigDocument } from './fragment.js';
 import { redactConfigText } from './redact-config-text.js';
 import { configRole } from './rules.js';
 import { walk } from './walk.js';
@@ -14,7 +15,12 @@ export interface ConfigParseOptions {
 
 /** Parses one configuration file. Throws IngestError (naming the file) when it is not one. */
 export function parseConfig(file: string, data: Buffer, opts: ConfigParseOptions = {}): ParsedFile {
-  const doc = parseUntrustedXml(file, data, { maxBytes: opts.maxBytes ?? 10 * 1024 * 1024 });
+  const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
+  // A section on its own (appcmd list config, an apppool's /config) is read inside the elements it belongs under.
+  const original = data.length <= maxBytes ? decodeText(data) : '';
+  const whole = original ? asConfigDocument(original) : '';
+  const fragment = whole !== original;
+  const doc = parseUntrustedXml(file, fragment ? Buffer.from(whole, 'utf8') : data, { maxBytes });
   const root: XmlElement | undefined = doc.elements.find((e) => e.name === 'configuration');
   if (!root) {
     throw new IngestError(
@@ -31,7 +37,7 @@ export function parseConfig(file: string, data: Buffer, opts: ConfigParseOptions
   const evidence: Evidence[] = [];
   walk({ file, role, lineOf: lineIndex(doc.text), out: evidence }, root, '', {});
   // Config-aware pass first (it knows which attributes are secret), then the general rules for anything else.
-  const own = redactConfigText(doc.text);
+  const own = redactConfigText(fragment ? original : doc.text);
   const general = redactText(own.text);
   const redactions = mergeCounts(mergeCounts({}, own.counts), general.counts);
   const settings = evidence.filter((e) => e.kind === 'config').length;

@@ -1,6 +1,7 @@
 // Tells formats apart by their content, never by file name: users rename files, and zips hold anything.
 import type { DetectedFormat } from '../types.js';
 import { binaryShare, decodeAny } from './text-head.js';
+import { isConfigFragmentRoot } from '../config/fragment.js';
 
 /** Bytes of a file's head that detection needs. */
 export const DETECT_BYTES = 16 * 1024;
@@ -73,7 +74,7 @@ function xmlFormat(t: string): DetectedFormat {
   if (name === 'failedRequest') return 'freb';
   if ((name === 'Event' || name === 'Events') && (attrs.includes(EVENT_NS) || t.slice(0, 4096).includes(EVENT_NS))) return 'eventlog-xml';
   if (name === 'Events' && /<Event[\s>]/.test(t)) return 'eventlog-xml';
-  if (name === 'configuration') return 'config';
+  if (name === 'configuration' || isConfigFragmentRoot(name, t)) return 'config';
   return 'text';
 }
 

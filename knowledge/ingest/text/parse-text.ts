@@ -7,6 +7,10 @@ import type { ParsedFile } from '../types.js';
 import { CUES, IGNORED_EXCEPTIONS, STATUS_PATTERNS } from './cues.js';
 import { htmlToText, looksLikeHtml } from './html.js';
 import { readToolOutput } from './tools/index.js';
+import { eventEvidence } from '../eventlog/evidence.js';
+import { mayHoldEventText, readEventText } from '../eventlog/text-events.js';
+import { configFragments } from '../config/fragment.js';
+import { parseConfig } from '../config/parse-config.js';
 
 const EXCERPT_RADIUS = 80;
 /** Longest text analysed; the rest of a huge paste adds nothing but time. */
@@ -71,6 +75,25 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
     // a pasted exception describes one request.
     attrs: { mentions: String(f.count) },
   }));
+  // Events copied as text (Event Viewer, wevtutil /f:text, Get-WinEvent) count as events, cited by their first line.
+  const events = mayHoldEventText(text) ? readEventText(text) : [];
+  for (const { event, line } of events) {
+    for (const e of eventEvidence(file, event)) evidence.push({ ...e, source: path ? { file, line, path } : { file, line } });
+  }
+  // Configuration quoted in the text (a <system.webServer> section, `<identity impersonate="true" />`) is read as
+  // configuration, cited at its line.
+  for (const fragment of configFragments(text)) {
+    let parsed: ParsedFile;
+    try {
+      parsed = parseConfig(file, Buffer.from(fragment.xml, 'utf8'));
+    } catch {
+      continue; // a tag in prose that is not well-formed XML: the words still count as words
+    }
+    for (const e of parsed.evidence) {
+      const line = fragment.line + (e.source.line ?? 1) - 1;
+      evidence.push({ ...e, source: path ? { file, line, path } : { file, line } });
+    }
+  }
   for (const f of tools.facts) {
     const source = path ? { file, line: f.line, path } : { file, line: f.line };
     evidence.push({ kind: 'fact', key: f.key, value: f.value, source, excerpt: f.excerpt, ...(f.attrs ? { attrs: f.attrs } : {}) });
@@ -89,7 +112,7 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
   return {
     format: 'text',
     evidence,
-    summary: summarize(html, evidence),
+    summary: summarize(html, evidence, events.length),
     redactedText: text,
     redactions: counts,
   };
@@ -101,8 +124,9 @@ function around(line: string, at: number): string {
   return `${from > 0 ? '…' : ''}${line.slice(from, to).trim()}${to < line.length ? '…' : ''}`;
 }
 
-function summarize(html: boolean, evidence: Evidence[]): string {
+function summarize(html: boolean, evidence: Evidence[], events: number): string {
   const pick = (k: string) => [...new Set(evidence.filter((e) => e.key === k).map((e) => e.value))].slice(0, 3);
-  const parts = [...pick('http.status').map((s) => `HTTP ${s}`), ...pick('code'), ...pick('text.exception')];
+  const eventPart = events > 0 ? [`${events} ${events === 1 ? 'event' : 'events'} (${pick('event').join(', ')})`] : [];
+  const parts = [...eventPart, ...pick('http.status').map((s) => `HTTP ${s}`), ...pick('code'), ...pick('text.exception')];
   return `${html ? 'Error page' : 'Text'}${parts.length ? `: ${parts.join(', ')}` : ': no codes or errors recognised'}`;
 }

@@ -1,0 +1,99 @@
+// Configuration people paste or upload without its <configuration> root: a <system.webServer> section from
+// `appcmd list config`, an `appcmd list apppool /config` <add>, or `<identity impersonate="true" />` quoted in a
+// chat message. Each is wrapped in the elements it always sits under, so the config reader gives the same keys as
+// for a whole web.config.
+
+/** The elements above each element a fragment may start with, outermost first. */
+const ANCESTORS: Record<string, string[]> = {
+  'system.web': ['configuration'],
+  'system.webServer': ['configuration'],
+  'system.applicationHost': ['configuration'],
+  runtime: ['configuration'],
+  location: ['configuration'],
+  identity: ['configuration', 'system.web'],
+  pages: ['configuration', 'system.web'],
+  security: ['configuration', 'system.webServer'],
+  validation: ['configuration', 'system.webServer'],
+  windowsAuthentication: ['configuration', 'system.webServer', 'security', 'authentication'],
+  anonymousAuthentication: ['configuration', 'system.webServer', 'security', 'authentication'],
+  basicAuthentication: ['configuration', 'system.webServer', 'security', 'authentication'],
+  digestAuthentication: ['configuration', 'system.webServer', 'security', 'authentication'],
+  applicationPools: ['configuration', 'system.applicationHost'],
+  processModel: ['configuration', 'system.applicationHost', 'applicationPools', 'add'],
+  legacyImpersonationPolicy: ['configuration', 'runtime'],
+  alwaysFlowImpersonationPolicy: ['configuration', 'runtime'],
+};
+
+/** Elements whose place depends on what they hold. */
+function ancestorsOf(name: string, fragment: string): string[] | undefined {
+  // system.web's <authentication mode="Windows"> or system.webServer's <authentication><windowsAuthentication ...>.
+  if (name === 'authentication') {
+    if (/^<authentication\b[^>]*\bmode\s*=/.test(fragment)) return ['configuration', 'system.web'];
+    if (/<(windows|anonymous|basic|digest)Authentication\b/.test(fragment)) return ['configuration', 'system.webServer', 'security'];
+    return undefined;
+  }
+  // An application pool as `appcmd list apppool /config` prints it.
+  if (name === 'add') return /^<add\b[^>]*\bname\s*=/.test(fragment) && /managedPipelineMode|managedRuntimeVersion|<processModel\b/.test(fragment) ? ['configuration', 'system.applicationHost', 'applicationPools'] : undefined;
+  return ANCESTORS[name];
+}
+
+const START = /<(configuration|system\.web|system\.webServer|system\.applicationHost|runtime|location|identity|pages|security|validation|authentication|windowsAuthentication|anonymousAuthentication|basicAuthentication|digestAuthentication|applicationPools|processModel|add|legacyImpersonationPolicy|alwaysFlowImpersonationPolicy)(?=[\s/>])/g;
+
+export interface ConfigFragment {
+  /** A whole configuration document: the fragment inside its ancestors, all on the fragment's first line. */
+  xml: string;
+  /** 1-based line of the text where the fragment starts. */
+  line: number;
+}
+
+/** The end of the element starting at `start` (after its close tag), or -1 when it is not closed in the text. */
+function elementEnd(text: string, start: number, name: string): number {
+  const tagEnd = text.indexOf('>', start);
+  if (tagEnd < 0) return -1;
+  if (text[tagEnd - 1] === '/') return tagEnd + 1;
+  const open = new RegExp(`<${name.replace(/\./g, '\\.')}(?=[\\s/>])|</${name.replace(/\./g, '\\.')}\\s*>`, 'g');
+  open.lastIndex = tagEnd + 1;
+  let depth = 1;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    if (m[0].startsWith('</')) depth--;
+    else if (text[text.indexOf('>', m.index) - 1] !== '/') depth++;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return -1;
+}
+
+/** The configuration fragments in a text, each wrapped into a document; a whole <configuration> is taken as it is. */
+export function configFragments(text: string): ConfigFragment[] {
+  const out: ConfigFragment[] = [];
+  START.lastIndex = 0;
+  for (let m = START.exec(text); m; m = START.exec(text)) {
+    const name = m[1];
+    const end = elementEnd(text, m.index, name);
+    if (end < 0) continue;
+    const fragment = text.slice(m.index, end);
+    const ancestors = name === 'configuration' ? [] : ancestorsOf(name, fragment);
+    if (!ancestors) continue;
+    const line = text.slice(0, m.index).split('\n').length;
+    out.push({ xml: wrap(fragment, ancestors), line });
+    START.lastIndex = end;
+  }
+  return out;
+}
+
+/** True when a document starting with this element is configuration without its root (a section, a pool). */
+export function isConfigFragmentRoot(name: string, text: string): boolean {
+  return ancestorsOf(name, text.slice(Math.max(0, text.indexOf(`<${name}`)))) !== undefined;
+}
+
+/** A document whose root is not <configuration> but one of the fragment roots, wrapped; otherwise the text itself. */
+export function asConfigDocument(text: string): string {
+  const declaration = /^\uFEFF?\s*(<\?xml[^>]*\?>)?(\s*<!--[\s\S]*?-->)*\s*/.exec(text)?.[0] ?? '';
+  const root = /^<([\w.]+)/.exec(text.slice(declaration.length))?.[1];
+  if (!root || root === 'configuration') return text;
+  const ancestors = ancestorsOf(root, text.slice(declaration.length));
+  return ancestors ? declaration + wrap(text.slice(declaration.length), ancestors) : text;
+}
+
+function wrap(fragment: string, ancestors: string[]): string {
+  return `${ancestors.map((a) => `<${a}>`).join('')}${fragment}${[...ancestors].reverse().map((a) => `</${a}>`).join('')}`;
+}

@@ -1,0 +1,256 @@
+// Events shared as text rather than XML, the way people usually copy them: Event Viewer's "Copy details as text"
+// and `wevtutil qe /f:text` (Log Name:, Source:, Event ID:, Description:), PowerShell's `Get-WinEvent` /
+// `Get-EventLog | Format-List` (ProviderName : ..., Id : ..., Message : ...) and Event Viewer's "Save All Events As"
+// CSV or tab-separated text, and a Security description pasted alone ("An account failed to log on." ...). Each becomes a WinEvent like the XML reader's, with the fields the description prints
+// ("Logon Type: 3", "Sub Status: 0xC0000064") under their EventData names, so the same signatures apply.
+import type { WinEvent } from './read-events.js';
+
+/** An event read from text, and the 1-based line it starts on. */
+export interface TextEvent {
+  event: WinEvent;
+  line: number;
+}
+
+/** Quick check, so ordinary messages skip the reader. */
+export function mayHoldEventText(text: string): boolean {
+  return /^\s*(Event ID:|Id\s+:\s*\d|EventID\s+:\s*\d|InstanceId\s+:\s*\d)|^(Level|Keywords)[,\t]Date and Time[,\t]Source[,\t]Event ID/im.test(text) || FIRST_SENTENCE.test(text);
+}
+
+/** The first sentence of each Security event this domain reads: a description pasted without its header names its event. */
+const EVENT_OF_SENTENCE: [RegExp, string][] = [
+  [/^An account failed to log on\.$/i, '4625'],
+  [/^An account was successfully logged on\.$/i, '4624'],
+  [/^A logon was attempted using explicit credentials\.$/i, '4648'],
+  [/^A Kerberos authentication ticket \(TGT\) was requested\.$/i, '4768'],
+  [/^A Kerberos service ticket was requested\.$/i, '4769'],
+  [/^Kerberos pre-authentication failed\.$/i, '4771'],
+  [/^The (computer|domain controller) attempted to validate the credentials for an account\.$/i, '4776'],
+  [/^A user right was assigned\.$/i, '4704'],
+  [/^A user right was removed\.$/i, '4705'],
+  [/^A user account was locked out\.$/i, '4740'],
+];
+const FIRST_SENTENCE = /^\s*(An account failed to log on|An account was successfully logged on|A logon was attempted using explicit credentials|A Kerberos (authentication|service) ticket|Kerberos pre-authentication failed|The (computer|domain controller) attempted to validate|A user right was (assigned|removed)|A user account was locked out)\b/im;
+const DESCRIPTION_LINES = 80;
+
+/** Security descriptions pasted on their own ("An account failed to log on." and its fields). */
+function descriptionOnlyEvents(lines: string[]): TextEvent[] {
+  const out: TextEvent[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const id = EVENT_OF_SENTENCE.find(([re]) => re.test(lines[i].trim()))?.[1];
+    if (!id) continue;
+    let j = i + 1;
+    while (j < lines.length && j - i < DESCRIPTION_LINES && !EVENT_OF_SENTENCE.some(([re]) => re.test(lines[j].trim()))) j++;
+    out.push({ line: i + 1, event: winEvent(id, 'Microsoft-Windows-Security-Auditing', 'Security', '', '', '', lines.slice(i, j).join('\n')) });
+    i = j - 1;
+  }
+  return out;
+}
+
+export function readEventText(text: string): TextEvent[] {
+  const lines = text.split(/\r?\n/);
+  const table = delimitedEvents(text);
+  if (table.length > 0) return table;
+  const found = [...labelledEvents(lines), ...formatListEvents(lines)];
+  const events = found.length > 0 ? found : descriptionOnlyEvents(lines);
+  return events.sort((a, b) => a.line - b.line).map((e, i) => ({ ...e, event: { ...e.event, index: i + 1 } }));
+}
+
+// --- "Log Name: / Source: / Event ID: / Description:" blocks (Event Viewer's copy as text, wevtutil /f:text) ---
+
+const LABEL_LINE = /^\s*(Log Name|Source|Date|Event ID|Task Category|Task|Level|Opcode|Keywords?|User|User Name|Computer|Description)\s*:\s*(.*?)\s*$/i;
+const BLOCK_START = /^\s*(Log Name\s*:|Event\[\d+\]\s*:)/i;
+
+function labelledEvents(lines: string[]): TextEvent[] {
+  const out: TextEvent[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!BLOCK_START.test(lines[i])) continue;
+    const start = i;
+    const head: Record<string, string> = {};
+    let j = /^\s*Event\[\d+\]/i.test(lines[i]) ? i + 1 : i;
+    for (; j < lines.length; j++) {
+      const m = LABEL_LINE.exec(lines[j]);
+      if (!m) break;
+      head[m[1].toLowerCase()] = m[2];
+      if (/^description$/i.test(m[1])) {
+        j++;
+        break;
+      }
+    }
+    if (!head['event id'] || !/^\d{1,5}$/.test(head['event id'])) continue;
+    const description: string[] = head.description ? [head.description] : [];
+    for (; j < lines.length && !BLOCK_START.test(lines[j]) && !/^\s*Event Xml\s*:/i.test(lines[j]); j++) description.push(lines[j]);
+    out.push({ line: start + 1, event: winEvent(head['event id'], head.source ?? '', head['log name'] ?? '', head.level ?? '', head.computer ?? '', head.date ?? '', description.join('\n')) });
+    i = j - 1;
+  }
+  return out;
+}
+
+// --- PowerShell Format-List: "ProviderName : X", "Id : 4625", "Message : ..." (continuation lines indented) ---
+
+const LIST_LINE = /^(\w+)\s*:\s?(.*)$/;
+const LIST_KEYS = /^(TimeCreated|ProviderName|Id|EventID|InstanceId|LevelDisplayName|Level|LogName|MachineName|Message|Source|EntryType|TimeGenerated|Index|Category|CategoryNumber|ReplacementStrings|UserName|Container|KeywordsDisplayNames|TaskDisplayName|OpcodeDisplayName|RecordId|ProcessId|ThreadId|UserId)$/;
+
+function formatListEvents(lines: string[]): TextEvent[] {
+  const out: TextEvent[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const first = LIST_LINE.exec(lines[i]);
+    if (!first || !LIST_KEYS.test(first[1])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const values: Record<string, string> = {};
+    let messageIndent = 0;
+    let key = '';
+    for (; i < lines.length; i++) {
+      const m = LIST_LINE.exec(lines[i]);
+      if (m && LIST_KEYS.test(m[1])) {
+        if (m[1] in values) break; // the next event's first property
+        key = m[1];
+        values[key] = m[2];
+        if (key === 'Message') messageIndent = lines[i].indexOf(':') + 2;
+        continue;
+      }
+      // A property's value goes on in lines indented past the names; a blank line ends an event.
+      if (key === 'Message' && (lines[i].trim() === '' || /^\s/.test(lines[i]))) {
+        values.Message += `\n${lines[i].slice(Math.min(messageIndent, lines[i].length - lines[i].trimStart().length))}`;
+        continue;
+      }
+      if (lines[i].trim() === '') break;
+      break;
+    }
+    if (i === start) i++;
+    const id = values.Id ?? values.EventID ?? values.InstanceId;
+    if (!id || !/^\d{1,5}$/.test(id.trim())) continue;
+    out.push({
+      line: start + 1,
+      event: winEvent(id.trim(), values.ProviderName ?? values.Source ?? '', values.LogName ?? '', values.LevelDisplayName ?? values.EntryType ?? '', values.MachineName ?? '', values.TimeCreated ?? values.TimeGenerated ?? '', (values.Message ?? '').trim()),
+    });
+  }
+  return out;
+}
+
+// --- Event Viewer "Save All Events As": CSV or tab-separated, header "Level,Date and Time,Source,Event ID,..." ---
+
+function delimitedEvents(text: string): TextEvent[] {
+  const header = /^(?:\uFEFF)?(Level|Keywords)([,\t])Date and Time\2Source\2Event ID\2Task Category.*$/im.exec(text);
+  if (!header) return [];
+  const sep = header[2];
+  const body = text.slice(header.index + header[0].length).replace(/^\r?\n/, '');
+  const firstLine = text.slice(0, header.index).split(/\r?\n/).length + 1;
+  const out: TextEvent[] = [];
+  for (const { cells, line } of delimitedRows(body, sep, firstLine)) {
+    // Level, Date and Time, Source, Event ID, Task Category, then the message in the last column.
+    const [level = '', date = '', source = '', id = '', , ...rest] = cells;
+    if (!/^\d{1,5}$/.test(id.trim())) continue;
+    out.push({ line, event: winEvent(id.trim(), source, '', level, '', date, rest.join(sep).trim()) });
+  }
+  return out.map((e, i) => ({ ...e, event: { ...e.event, index: i + 1 } }));
+}
+
+/** RFC 4180 rows: quoted cells may hold the separator, newlines and "" for a quote. */
+function* delimitedRows(text: string, sep: string, firstLine: number): Generator<{ cells: string[]; line: number }> {
+  let line = firstLine;
+  let rowLine = line;
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && cell === '') quoted = true;
+    else if (ch === sep) {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      if (cells.some((c) => c !== '')) yield { cells, line: rowLine };
+      line++;
+      rowLine = line;
+      cells = [];
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  if (cells.some((c) => c !== '')) yield { cells, line: rowLine };
+}
+
+// --- the description's "Label: value" lines as EventData fields ---
+
+/** Description labels -> EventData names (Security auditing prints "Account Name" under several headings). */
+const FIELD_OF_LABEL: Record<string, string> = {
+  'logon type': 'LogonType',
+  status: 'Status',
+  'sub status': 'SubStatus',
+  'failure code': 'Status',
+  'result code': 'Status',
+  'failure reason': 'FailureReason',
+  'caller process name': 'ProcessName',
+  'process name': 'ProcessName',
+  'source network address': 'IpAddress',
+  'client address': 'IpAddress',
+  'source port': 'IpPort',
+  'workstation name': 'WorkstationName',
+  'logon process': 'LogonProcessName',
+  'authentication package': 'AuthenticationPackageName',
+  'package name (ntlm only)': 'LmPackageName',
+  'impersonation level': 'ImpersonationLevel',
+  'service name': 'ServiceName',
+  'ticket encryption type': 'TicketEncryptionType',
+  'ticket options': 'TicketOptions',
+  'pre-authentication type': 'PreAuthType',
+  'user right': 'PrivilegeList',
+  privileges: 'PrivilegeList',
+  'target server name': 'TargetServerName',
+};
+
+/** The heading a Security description puts account fields under, to tell the subject from the target. */
+const TARGET_HEADINGS = /^(Account For Which Logon Failed|New Logon|Account Information|Target Account|Account That Was Locked Out|Logon Information)$/i;
+
+function descriptionFields(description: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  let target = false;
+  for (const raw of description.split('\n')) {
+    const t = raw.trim();
+    const heading = /^([A-Z][\w ()-]*):$/.exec(t);
+    if (heading) {
+      target = TARGET_HEADINGS.test(heading[1]);
+      continue;
+    }
+    const m = /^([A-Za-z][\w ()-]*?)\s*:\s+(.*)$/.exec(t);
+    if (!m) continue;
+    const label = m[1].toLowerCase();
+    const value = m[2].trim();
+    if (label === 'account name') fields[target ? 'TargetUserName' : 'SubjectUserName'] = value;
+    else if (label === 'account domain') fields[target ? 'TargetDomainName' : 'SubjectDomainName'] = value;
+    else if (FIELD_OF_LABEL[label] && !(FIELD_OF_LABEL[label] in fields)) fields[FIELD_OF_LABEL[label]] = value;
+  }
+  return fields;
+}
+
+function winEvent(id: string, provider: string, channel: string, level: string, computer: string, time: string, message: string): WinEvent {
+  const fields = descriptionFields(message);
+  // WAS names the pool in its sentence ("The identity of application pool X is invalid").
+  const pool = /\bapplication pool '([^']+)'|\bapplication pool ([^\s'"]+?)(?=[.,]?(?:\s|$))/i.exec(message);
+  if (/WAS$/i.test(provider) && pool) fields.AppPoolID = pool[1] ?? pool[2];
+  // Kerberos client event 4 names the server account and the SPN only in its sentence.
+  if (/Security-Kerberos|^Kerberos$/i.test(provider.trim()) && id === '4') {
+    const server = /\bfrom the server (\S+?)\.?(?:\s|$)/i.exec(message);
+    const target = /\btarget name used was (\S+?)\.?(?:\s|$)/i.exec(message);
+    if (server) fields.Server = server[1];
+    if (target) fields.TargetName = target[1];
+  }
+  return { index: 0, id, provider: provider.trim(), channel: channel.trim(), level: level.trim(), computer: computer.trim(), time: time.trim(), fields, message };
+}
