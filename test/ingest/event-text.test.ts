@@ -2,10 +2,12 @@
 // Format-List, Event Viewer's CSV export and a Security description pasted alone. Each is an event with the fields
 // its description prints, under the EventData names the knowledge base's event signatures test.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ingestFiles } from '../../knowledge/ingest/index.js';
 import { parseText } from '../../knowledge/ingest/text/index.js';
 import { diagnoseInputs } from '../../knowledge/index.js';
-import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
+import { bundledKnowledgeBase, repoRoot } from '../../runtime/kb-files.js';
 import type { Evidence } from '../../knowledge/types.js';
 
 const events = (text: string): Evidence[] => parseText('events.txt', text).evidence.filter((e) => e.kind === 'event');
@@ -102,5 +104,76 @@ describe('ingest: events shared as text', () => {
     );
     assert.equal(d.hypotheses[0]?.id, 'app-pool-missing-batch-logon-right');
     assert.ok(d.hypotheses[0].evidence.some((e) => /event 1 \(Security 4625\): logon type 4 failed/.test(e.citation)), d.hypotheses[0].evidence.map((e) => e.citation).join('\n'));
+  });
+});
+
+describe('ingest: event-log text samples written from the real tools', () => {
+  const sample = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'ingest', 'eventlog-text', name));
+  const read = async (name: string) => (await ingestFiles([{ name, data: sample(name) }])).evidence;
+  const eventsOf = (ev: Evidence[]) => ev.filter((e) => e.kind === 'event');
+  const codesOf = (ev: Evidence[]) => [...new Set(ev.filter((e) => e.kind === 'code').map((e) => e.value))].sort();
+
+  it('copy as text with Event Xml: fields from the description, the WAS error number from <Binary>, no Logon IDs as codes', async () => {
+    const was = await read('ev-copy-5021-was.txt');
+    assert.equal(eventsOf(was)[0].attrs?.AppPoolID, '.NET v4.5 Portal');
+    assert.deepEqual(codesOf(was), ['0x8007052E']);
+    const logon = await read('ev-copy-4624-identification.txt');
+    assert.deepEqual([eventsOf(logon)[0].value, eventsOf(logon)[0].attrs?.ImpersonationLevel, eventsOf(logon)[0].attrs?.LogonType], ['4624', 'Identification', '3']);
+    assert.deepEqual(codesOf(logon), []);
+    const removed = await read('ev-copy-4705-removed.txt');
+    assert.equal(eventsOf(removed)[0].attrs?.PrivilegeList, 'SeImpersonatePrivilege');
+  });
+
+  it('wevtutil /f:text with three events: pools with spaces in their names, and the Kerberos SPN', async () => {
+    const evs = eventsOf(await read('wevtutil-text-mixed.txt'));
+    assert.deepEqual(evs.map((e) => [e.value, e.attrs?.AppPoolID ?? e.attrs?.TargetName]), [['5057', 'Claims Gateway'], ['5021', 'Claims Gateway'], ['4', 'MSSQLSvc/sql01.corp.example.org:1433']]);
+  });
+
+  it('Get-WinEvent and Get-EventLog Format-List: both 4625s, the 4769 failure code as a Kerberos code', async () => {
+    const logons = eventsOf(await read('getwinevent-fl-4625-logontype.txt'));
+    assert.deepEqual(logons.map((e) => [e.attrs?.LogonType, e.attrs?.Status, e.attrs?.SubStatus]), [['4', '0xC000015B', '0x0'], ['3', '0xC000006D', '0xC0000064']]);
+    const tgs = await read('geteventlog-fl-4769.txt');
+    assert.equal(eventsOf(tgs)[0].attrs?.ServiceName, 'svc-portal');
+    assert.deepEqual(codesOf(tgs), ['KRB:0x0E'], 'not the ticket options or the encryption type');
+  });
+
+  it("Get-WinEvent's table view: each row an event of its group's provider", async () => {
+    const evs = eventsOf(await read('getwinevent-table.txt'));
+    assert.deepEqual(evs.map((e) => `${e.attrs?.Provider} ${e.value}`), ['Microsoft-Windows-WAS 5057', 'Service Control Manager 7036', 'Microsoft-Windows-WAS 5021', 'Service Control Manager 7036', 'Microsoft-Windows-Security-Kerberos 4']);
+    assert.equal(evs[2].attrs?.AppPoolID, 'Finance Portal');
+  });
+
+  for (const name of ['eventviewer-saveas.csv', 'eventviewer-saveas.txt']) {
+    it(`Event Viewer's export ${name}: five events, Kerberos event 3's error code as a Kerberos code`, async () => {
+      const ev = await read(name);
+      assert.deepEqual(eventsOf(ev).map((e) => e.value), ['5057', '5021', '5021', '4', '3']);
+      assert.ok(ev.some((e) => e.kind === 'code' && e.attrs?.event === '3' && /^KRB:0x(29|07)$/.test(e.value)));
+      assert.ok(!codesOf(ev).some((c) => c.startsWith('0x8007')), codesOf(ev).join(', '));
+    });
+  }
+
+  it('a description pasted into a chat, its tabs partly collapsed', async () => {
+    const [e] = eventsOf(await read('pasted-chat-events.txt'));
+    assert.deepEqual([e.value, e.attrs?.LogonType, e.attrs?.Status, e.attrs?.SubStatus], ['4625', '8', '0xC000006E', '0xC0000072']);
+  });
+});
+
+describe('the engine on event-log text samples', () => {
+  const kb = bundledKnowledgeBase();
+  const diagnose = (name: string) => diagnoseInputs({ texts: [], files: [{ name, data: readFileSync(join(repoRoot, 'test', 'fixtures', 'ingest', 'eventlog-text', name)) }] }, kb);
+
+  it('reads a batch logon refused to a pool account (logon type 4, from svchost) as the pool lacking the batch right, not a LogonUser call', async () => {
+    const d = await diagnose('getwinevent-fl-4625-logontype.txt');
+    assert.equal(d.hypotheses[0]?.id, 'app-pool-missing-batch-logon-right');
+    const logonUser = d.hypotheses.find((h) => h.id === 'logon-type-not-granted-1385');
+    assert.ok(!logonUser?.evidence.some((e) => /explicit LogonUser call/.test(e.meaning)), 'svchost.exe is WAS, not the application');
+  });
+
+  it('finds the removed SeImpersonatePrivilege in a 4705 copied as text', async () => {
+    assert.equal((await diagnose('ev-copy-4705-removed.txt')).hypotheses[0]?.id, 'seimpersonate-privilege-removed');
+  });
+
+  it('finds the encryption-type mismatch in a 4769 with failure code 0xE from Get-EventLog', async () => {
+    assert.equal((await diagnose('geteventlog-fl-4769.txt')).hypotheses[0]?.id, 'kerberos-encryption-type-mismatch');
   });
 });

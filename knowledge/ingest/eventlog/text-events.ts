@@ -3,17 +3,20 @@
 // `Get-EventLog | Format-List` (ProviderName : ..., Id : ..., Message : ...) and Event Viewer's "Save All Events As"
 // CSV or tab-separated text, and a Security description pasted alone ("An account failed to log on." ...). Each becomes a WinEvent like the XML reader's, with the fields the description prints
 // ("Logon Type: 3", "Sub Status: 0xC0000064") under their EventData names, so the same signatures apply.
-import type { WinEvent } from './read-events.js';
+import { parseUntrustedXmlText } from '../xml/index.js';
+import { readEvents, type WinEvent } from './read-events.js';
 
 /** An event read from text, and the 1-based line it starts on. */
 export interface TextEvent {
   event: WinEvent;
   line: number;
+  /** 1-based lines of the description's "Label: value" rows: the event's own fields (a Logon ID is not an error code). */
+  fieldLines: number[];
 }
 
 /** Quick check, so ordinary messages skip the reader. */
 export function mayHoldEventText(text: string): boolean {
-  return /^\s*(Event ID:|Id\s+:\s*\d|EventID\s+:\s*\d|InstanceId\s+:\s*\d)|^(Level|Keywords)[,\t]Date and Time[,\t]Source[,\t]Event ID/im.test(text) || FIRST_SENTENCE.test(text);
+  return /^\s*(Event ID:|Id\s+:\s*\d|EventID\s+:\s*\d|InstanceId\s+:\s*\d)|^(Level|Keywords)[,\t]Date and Time[,\t]Source[,\t]Event ID|^TimeCreated\s+Id\s+LevelDisplayName\s+Message/im.test(text) || FIRST_SENTENCE.test(text);
 }
 
 /** The first sentence of each Security event this domain reads: a description pasted without its header names its event. */
@@ -40,7 +43,7 @@ function descriptionOnlyEvents(lines: string[]): TextEvent[] {
     if (!id) continue;
     let j = i + 1;
     while (j < lines.length && j - i < DESCRIPTION_LINES && !EVENT_OF_SENTENCE.some(([re]) => re.test(lines[j].trim()))) j++;
-    out.push({ line: i + 1, event: winEvent(id, 'Microsoft-Windows-Security-Auditing', 'Security', '', '', '', lines.slice(i, j).join('\n')) });
+    out.push({ line: i + 1, ...winEvent(id, 'Microsoft-Windows-Security-Auditing', 'Security', '', '', '', lines.slice(i, j).join('\n'), i + 1) });
     i = j - 1;
   }
   return out;
@@ -50,7 +53,7 @@ export function readEventText(text: string): TextEvent[] {
   const lines = text.split(/\r?\n/);
   const table = delimitedEvents(text);
   if (table.length > 0) return table;
-  const found = [...labelledEvents(lines), ...formatListEvents(lines)];
+  const found = [...labelledEvents(lines), ...formatListEvents(lines), ...tableEvents(lines)];
   const events = found.length > 0 ? found : descriptionOnlyEvents(lines);
   return events.sort((a, b) => a.line - b.line).map((e, i) => ({ ...e, event: { ...e.event, index: i + 1 } }));
 }
@@ -78,11 +81,29 @@ function labelledEvents(lines: string[]): TextEvent[] {
     }
     if (!head['event id'] || !/^\d{1,5}$/.test(head['event id'])) continue;
     const description: string[] = head.description ? [head.description] : [];
+    // The description starts on the "Description:" line when it has text there, else on the next line.
+    const descriptionLine = head.description ? j : j + 1;
     for (; j < lines.length && !BLOCK_START.test(lines[j]) && !/^\s*Event Xml\s*:/i.test(lines[j]); j++) description.push(lines[j]);
-    out.push({ line: start + 1, event: winEvent(head['event id'], head.source ?? '', head['log name'] ?? '', head.level ?? '', head.computer ?? '', head.date ?? '', description.join('\n')) });
+    const read = winEvent(head['event id'], head.source ?? '', head['log name'] ?? '', head.level ?? '', head.computer ?? '', head.date ?? '', description.join('\n'), descriptionLine);
+    // Event Viewer appends the event's XML: the exact fields (and WAS's error number in <Binary>) the description
+    // only words; its Logon IDs and GUIDs are not error codes.
+    const xmlStart = j;
+    for (; j < lines.length && !BLOCK_START.test(lines[j]); j++) read.fieldLines.push(j + 1);
+    Object.assign(read.event.fields, xmlFields(lines.slice(xmlStart + 1, j).join('\n')));
+    out.push({ line: start + 1, ...read });
     i = j - 1;
   }
   return out;
+}
+
+/** The EventData of the <Event> Event Viewer appends to its copy; nothing when it is missing or not well-formed. */
+function xmlFields(xml: string): Record<string, string> {
+  if (!/<Event[\s>]/.test(xml)) return {};
+  try {
+    return readEvents('Event Xml', parseUntrustedXmlText('Event Xml', `<Events>${xml.trim()}</Events>`).elements)[0]?.fields ?? {};
+  } catch {
+    return {};
+  }
 }
 
 // --- PowerShell Format-List: "ProviderName : X", "Id : 4625", "Message : ..." (continuation lines indented) ---
@@ -102,6 +123,7 @@ function formatListEvents(lines: string[]): TextEvent[] {
     const start = i;
     const values: Record<string, string> = {};
     let messageIndent = 0;
+    let messageLine = 0;
     let key = '';
     for (; i < lines.length; i++) {
       const m = LIST_LINE.exec(lines[i]);
@@ -109,7 +131,10 @@ function formatListEvents(lines: string[]): TextEvent[] {
         if (m[1] in values) break; // the next event's first property
         key = m[1];
         values[key] = m[2];
-        if (key === 'Message') messageIndent = lines[i].indexOf(':') + 2;
+        if (key === 'Message') {
+          messageIndent = lines[i].indexOf(':') + 2;
+          messageLine = i + 1;
+        }
         continue;
       }
       // A property's value goes on in lines indented past the names; a blank line ends an event.
@@ -125,9 +150,36 @@ function formatListEvents(lines: string[]): TextEvent[] {
     if (!id || !/^\d{1,5}$/.test(id.trim())) continue;
     out.push({
       line: start + 1,
-      event: winEvent(id.trim(), values.ProviderName ?? values.Source ?? '', values.LogName ?? '', values.LevelDisplayName ?? values.EntryType ?? '', values.MachineName ?? '', values.TimeCreated ?? values.TimeGenerated ?? '', (values.Message ?? '').trim()),
+      ...winEvent(id.trim(), values.ProviderName ?? values.Source ?? '', values.LogName ?? '', values.LevelDisplayName ?? values.EntryType ?? '', values.MachineName ?? '', values.TimeCreated ?? values.TimeGenerated ?? '', values.Message ?? '', messageLine),
     });
   }
+  return out;
+}
+
+// --- Get-WinEvent's default table: "ProviderName: X" groups of "TimeCreated  Id LevelDisplayName Message" rows ---
+
+const TABLE_HEADER = /^TimeCreated\s+Id\s+LevelDisplayName\s+Message\s*$/;
+const TABLE_ROW = /^(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)\s+(\d{1,5})\s+(\S+)\s+(.*)$/i;
+
+/** Rows of the table view; their messages are cut at the console width, but the id and provider are whole. */
+function tableEvents(lines: string[]): TextEvent[] {
+  const out: TextEvent[] = [];
+  let provider = '';
+  let inTable = false;
+  lines.forEach((text, i) => {
+    const group = /^\s*ProviderName:\s*(.+?)\s*$/.exec(text);
+    if (group) {
+      provider = group[1];
+      inTable = false;
+      return;
+    }
+    if (TABLE_HEADER.test(text)) {
+      inTable = true;
+      return;
+    }
+    const row = inTable ? TABLE_ROW.exec(text) : null;
+    if (row) out.push({ line: i + 1, ...winEvent(row[2], provider, '', row[3], '', row[1], row[4].replace(/\.\.\.$|…$/, ''), i + 1) });
+  });
   return out;
 }
 
@@ -144,7 +196,7 @@ function delimitedEvents(text: string): TextEvent[] {
     // Level, Date and Time, Source, Event ID, Task Category, then the message in the last column.
     const [level = '', date = '', source = '', id = '', , ...rest] = cells;
     if (!/^\d{1,5}$/.test(id.trim())) continue;
-    out.push({ line, event: winEvent(id.trim(), source, '', level, '', date, rest.join(sep).trim()) });
+    out.push({ line, ...winEvent(id.trim(), source, '', level, '', date, rest.join(sep), line) });
   }
   return out.map((e, i) => ({ ...e, event: { ...e.event, index: i + 1 } }));
 }
@@ -214,16 +266,21 @@ const FIELD_OF_LABEL: Record<string, string> = {
   'user right': 'PrivilegeList',
   privileges: 'PrivilegeList',
   'target server name': 'TargetServerName',
+  'error code': 'ErrorCode',
+  'server name': 'ServerName',
+  'target name': 'TargetName',
 };
 
 /** The heading a Security description puts account fields under, to tell the subject from the target. */
 const TARGET_HEADINGS = /^(Account For Which Logon Failed|New Logon|Account Information|Target Account|Account That Was Locked Out|Logon Information)$/i;
 
-function descriptionFields(description: string): Record<string, string> {
+function descriptionFields(description: string): { fields: Record<string, string>; rows: number[] } {
   const fields: Record<string, string> = {};
+  const rows: number[] = [];
   let target = false;
-  for (const raw of description.split('\n')) {
-    const t = raw.trim();
+  const lines = description.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const t = lines[index].trim();
     const heading = /^([A-Z][\w ()-]*):$/.exec(t);
     if (heading) {
       target = TARGET_HEADINGS.test(heading[1]);
@@ -231,19 +288,27 @@ function descriptionFields(description: string): Record<string, string> {
     }
     const m = /^([A-Za-z][\w ()-]*?)\s*:\s+(.*)$/.exec(t);
     if (!m) continue;
+    rows.push(index);
     const label = m[1].toLowerCase();
     const value = m[2].trim();
     if (label === 'account name') fields[target ? 'TargetUserName' : 'SubjectUserName'] = value;
     else if (label === 'account domain') fields[target ? 'TargetDomainName' : 'SubjectDomainName'] = value;
     else if (FIELD_OF_LABEL[label] && !(FIELD_OF_LABEL[label] in fields)) fields[FIELD_OF_LABEL[label]] = value;
   }
-  return fields;
+  return { fields, rows };
 }
 
-function winEvent(id: string, provider: string, channel: string, level: string, computer: string, time: string, message: string): WinEvent {
-  const fields = descriptionFields(message);
+interface Read {
+  event: WinEvent;
+  fieldLines: number[];
+}
+
+/** @param messageLine the 1-based line of the text the message's first line is on */
+function winEvent(id: string, provider: string, channel: string, level: string, computer: string, time: string, message: string, messageLine: number): Read {
+  const { fields, rows } = descriptionFields(message);
   // WAS names the pool in its sentence ("The identity of application pool X is invalid").
-  const pool = /\bapplication pool '([^']+)'|\bapplication pool ([^\s'"]+?)(?=[.,]?(?:\s|$))/i.exec(message);
+  // Unquoted names may hold spaces and dots (".NET v4.5 Portal"): the name runs up to the verb.
+  const pool = /\bapplication pool '([^']+)'|\bapplication pool (.+?) (?:is|has|was|had|could|cannot)\b/i.exec(message);
   if (/WAS$/i.test(provider) && pool) fields.AppPoolID = pool[1] ?? pool[2];
   // Kerberos client event 4 names the server account and the SPN only in its sentence.
   if (/Security-Kerberos|^Kerberos$/i.test(provider.trim()) && id === '4') {
@@ -252,5 +317,8 @@ function winEvent(id: string, provider: string, channel: string, level: string, 
     if (server) fields.Server = server[1];
     if (target) fields.TargetName = target[1];
   }
-  return { index: 0, id, provider: provider.trim(), channel: channel.trim(), level: level.trim(), computer: computer.trim(), time: time.trim(), fields, message };
+  return {
+    event: { index: 0, id, provider: provider.trim(), channel: channel.trim(), level: level.trim(), computer: computer.trim(), time: time.trim(), fields, message },
+    fieldLines: rows.map((r) => messageLine + r),
+  };
 }

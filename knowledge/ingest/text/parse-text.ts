@@ -42,19 +42,25 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
   };
 
   const tools = readToolOutput(text);
+  // Events copied as text (Event Viewer, wevtutil /f:text, Get-WinEvent) count as events, cited by their first line;
+  // their "Label: value" rows are the event's fields, so "Logon ID: 0x5C1A3F2" is not taken for an error code.
+  const events = mayHoldEventText(text) ? readEventText(text) : [];
+  const eventFieldLines = new Set(events.flatMap((e) => e.fieldLines));
   text.split(/\r?\n/).forEach((lineText, i) => {
     const line = i + 1;
     // A tool's rows are read by its reader ("Ticket Flags 0x40e10000" is not an error code).
     if (lineText.trim() === '' || tools.rows.has(line)) return;
-    for (const m of findCodes(lineText)) {
-      const family = m.decoded.family;
-      if (family === 'http') {
-        const s = /([1-5]\d\d)(?:\.(\d{1,3}))?/.exec(m.input);
-        if (s) note('status', 'http.status', `${s[1]}.${s[2] ?? '0'}`, line, lineText, m.start);
-      } else if (family !== 'event') note('code', 'code', m.decoded.canonical, line, lineText, m.start);
-    }
-    for (const re of STATUS_PATTERNS) {
-      for (const m of lineText.matchAll(re)) note('status', 'http.status', `${m[1]}.${m[2] ?? '0'}`, line, lineText, m.index ?? 0);
+    if (!eventFieldLines.has(line)) {
+      for (const m of findCodes(lineText)) {
+        const family = m.decoded.family;
+        if (family === 'http') {
+          const s = /([1-5]\d\d)(?:\.(\d{1,3}))?/.exec(m.input);
+          if (s) note('status', 'http.status', `${s[1]}.${s[2] ?? '0'}`, line, lineText, m.start);
+        } else if (family !== 'event') note('code', 'code', m.decoded.canonical, line, lineText, m.start);
+      }
+      for (const re of STATUS_PATTERNS) {
+        for (const m of lineText.matchAll(re)) note('status', 'http.status', `${m[1]}.${m[2] ?? '0'}`, line, lineText, m.index ?? 0);
+      }
     }
     for (const cue of CUES) {
       for (const m of lineText.matchAll(cue.re)) {
@@ -75,8 +81,6 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
     // a pasted exception describes one request.
     attrs: { mentions: String(f.count) },
   }));
-  // Events copied as text (Event Viewer, wevtutil /f:text, Get-WinEvent) count as events, cited by their first line.
-  const events = mayHoldEventText(text) ? readEventText(text) : [];
   for (const { event, line } of events) {
     for (const e of eventEvidence(file, event)) evidence.push({ ...e, source: path ? { file, line, path } : { file, line } });
   }
