@@ -33,7 +33,7 @@ function ancestorsOf(name: string, fragment: string): string[] | undefined {
     return undefined;
   }
   // An application pool as `appcmd list apppool /config` prints it.
-  if (name === 'add') return /^<add\b[^>]*\bname\s*=/.test(fragment) && /managedPipelineMode|managedRuntimeVersion|<processModel\b/.test(fragment) ? ['configuration', 'system.applicationHost', 'applicationPools'] : undefined;
+  if (name === 'add') return /^<add\b[^>]*\bname\s*=[^>]*\b(managedPipelineMode|managedRuntimeVersion)\s*=/.test(fragment) ? ['configuration', 'system.applicationHost', 'applicationPools'] : undefined;
   return ANCESTORS[name];
 }
 
@@ -46,15 +46,22 @@ export interface ConfigFragment {
   line: number;
 }
 
+/** Longest fragment looked for: a quoted section is a few kilobytes; an unclosed tag must not make every later one scan the rest of a huge text. */
+const MAX_FRAGMENT_CHARS = 256 * 1024;
+const MAX_FRAGMENTS = 50;
+/** Start tags looked at: prose full of unclosed tags is not configuration, and must not cost a scan per tag. */
+const MAX_CANDIDATES = 200;
+
 /** The end of the element starting at `start` (after its close tag), or -1 when it is not closed in the text. */
 function elementEnd(text: string, start: number, name: string): number {
   const tagEnd = text.indexOf('>', start);
-  if (tagEnd < 0) return -1;
+  if (tagEnd < 0 || tagEnd - start > MAX_FRAGMENT_CHARS) return -1;
   if (text[tagEnd - 1] === '/') return tagEnd + 1;
   const open = new RegExp(`<${name.replace(/\./g, '\\.')}(?=[\\s/>])|</${name.replace(/\./g, '\\.')}\\s*>`, 'g');
   open.lastIndex = tagEnd + 1;
   let depth = 1;
   for (let m = open.exec(text); m; m = open.exec(text)) {
+    if (m.index - start > MAX_FRAGMENT_CHARS) return -1;
     if (m[0].startsWith('</')) depth--;
     else if (text[text.indexOf('>', m.index) - 1] !== '/') depth++;
     if (depth === 0) return m.index + m[0].length;
@@ -66,8 +73,12 @@ function elementEnd(text: string, start: number, name: string): number {
 export function configFragments(text: string): ConfigFragment[] {
   const out: ConfigFragment[] = [];
   START.lastIndex = 0;
-  for (let m = START.exec(text); m; m = START.exec(text)) {
+  let candidates = 0;
+  for (let m = START.exec(text); m && out.length < MAX_FRAGMENTS && candidates < MAX_CANDIDATES; m = START.exec(text)) {
     const name = m[1];
+    // An <add> is an application pool only with a name and pool settings on its start tag (appcmd's /config).
+    if (name === 'add' && !/^<add\b[^>]*\bname\s*=[^>]*\b(managedPipelineMode|managedRuntimeVersion)\s*=/.test(text.slice(m.index, m.index + 2048))) continue;
+    candidates++;
     const end = elementEnd(text, m.index, name);
     if (end < 0) continue;
     const fragment = text.slice(m.index, end);

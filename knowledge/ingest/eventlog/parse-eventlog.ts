@@ -15,6 +15,7 @@ import {
 } from '../xml/index.js';
 import { eventEvidence } from './evidence.js';
 import { readEvents, type WinEvent } from './read-events.js';
+import { representativeEvents, summarisedNote, withRepeats } from './representative.js';
 
 export interface EventLogParseOptions {
   maxBytes?: number;
@@ -62,7 +63,9 @@ export function parseEventLogXml(file: string, data: Buffer, opts: EventLogParse
   const text = decodeText(data);
   const { doc, cut } = readDocument(file, text);
   const events = readEvents(file, doc.elements);
-  const evidence: Evidence[] = events.flatMap((e) => eventEvidence(file, e));
+  const { kept, dropped, counts } = representativeEvents(events);
+  const evidence: Evidence[] = kept.flatMap((e, i) => withRepeats(eventEvidence(file, e), counts[i]));
+  if (dropped > 0) evidence.push(summarisedNote(file, events.length, kept.length, dropped));
   if (cut) {
     evidence.push({
       kind: 'fact',

@@ -9,6 +9,7 @@ import { htmlToText, looksLikeHtml } from './html.js';
 import { readToolOutput } from './tools/index.js';
 import { eventEvidence } from '../eventlog/evidence.js';
 import { mayHoldEventText, readEventText } from '../eventlog/text-events.js';
+import { representativeEvents, summarisedNote, withRepeats } from '../eventlog/representative.js';
 import { configFragments } from '../config/fragment.js';
 import { parseConfig } from '../config/parse-config.js';
 
@@ -81,9 +82,13 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
     // a pasted exception describes one request.
     attrs: { mentions: String(f.count) },
   }));
-  for (const { event, line } of events) {
-    for (const e of eventEvidence(file, event)) evidence.push({ ...e, source: path ? { file, line, path } : { file, line } });
-  }
+  const { kept, dropped, counts: repeats } = representativeEvents(events.map((e) => e.event));
+  const lineOf = new Map(events.map((e) => [e.event, e.line]));
+  kept.forEach((event, i) => {
+    const line = lineOf.get(event)!;
+    for (const e of withRepeats(eventEvidence(file, event), repeats[i])) evidence.push({ ...e, source: path ? { file, line, path } : { file, line } });
+  });
+  if (dropped > 0) evidence.push(summarisedNote(file, events.length, kept.length, dropped));
   // Configuration quoted in the text (a <system.webServer> section, `<identity impersonate="true" />`) is read as
   // configuration, cited at its line.
   for (const fragment of configFragments(text)) {

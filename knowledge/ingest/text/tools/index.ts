@@ -24,6 +24,24 @@ export interface ToolOutput {
 
 const NONE: ToolOutput = { facts: [], rows: new Set() };
 
+/** Facts that list what a tool printed (each privilege, right, SPN, ticket): enough to cite, bounded for huge pastes. */
+const LISTING_KEYS = new Set(['token.privilege', 'user-right', 'spn.registered', 'kerberos.ticket', 'kerberos.http-ticket']);
+const MAX_LISTED = 100;
+const MAX_FACTS = 300;
+
+/** Every conclusion (a missing privilege, a duplicate SPN) first, then the listings, capped. */
+function bounded(facts: ToolFact[]): ToolFact[] {
+  const conclusions = facts.filter((f) => !LISTING_KEYS.has(f.key));
+  const listed = new Map<string, number>();
+  const listings = facts.filter((f) => {
+    if (!LISTING_KEYS.has(f.key)) return false;
+    const n = (listed.get(f.key) ?? 0) + 1;
+    listed.set(f.key, n);
+    return n <= MAX_LISTED;
+  });
+  return [...conclusions, ...listings].slice(0, MAX_FACTS);
+}
+
 export function readToolOutput(text: string): ToolOutput {
   const readers = READERS.filter((r) => r.may(text));
   if (readers.length === 0) return NONE;
@@ -35,7 +53,7 @@ export function readToolOutput(text: string): ToolOutput {
     facts.push(...reading.facts);
     for (const n of reading.rows) rows.add(n);
   }
-  return { facts, rows };
+  return { facts: bounded(facts), rows };
 }
 
 /** The text with every tool-printed line emptied (line numbers kept): what the user wrote around the output. */

@@ -45,7 +45,13 @@ export function readSetspn(lines: string[]): ToolReading {
   const endQuery = (line: number, text: string) => {
     const wanted = queried && !queried.includes('*') ? queried.toLowerCase() : undefined;
     const bySpn = new Map<string, Holder[]>();
-    for (const h of holders) for (const s of h.spns) bySpn.set(s.toLowerCase(), [...(bySpn.get(s.toLowerCase()) ?? []), h]);
+    for (const h of holders) {
+      for (const s of h.spns) {
+        const on = bySpn.get(s.toLowerCase());
+        if (on) on.push(h);
+        else bySpn.set(s.toLowerCase(), [h]);
+      }
+    }
     for (const [spn, on] of bySpn) {
       if (wanted && spn !== wanted) continue;
       const accounts = [...new Set(on.map((h) => h.account))];
