@@ -17,6 +17,15 @@ describe('packet questions: asked, answered or not', function () {
   this.timeout(60_000);
   const kb = bundledKnowledgeBase();
 
+  it("takes the environment from the user's words, not from the rows of a pasted klist or whoami", () => {
+    const c: Case = emptyCase();
+    c.texts.push('IIS 10 on web01.contoso.com, delegation to sql fails. klist says:\n\nCached Tickets: (1)\n\n#0>\tClient: alice @ CONTOSO.COM\n\tServer: krbtgt/CONTOSO.COM @ CONTOSO.COM\n\tKerbTicket Encryption Type: AES-256-CTS-HMAC-SHA1-96\n\tTicket Flags 0x40e10000 -> forwardable renewable initial pre_authent\n');
+    const packet = buildPacket({ kb, case: c, channel: 'test', transcript: [], uploads: [] });
+    const values = packet.entities.map((e) => `${e.type}:${e.value}`);
+    assert.ok(values.some((v) => /^host:web01\.contoso\.com$/i.test(v)), values.join(', '));
+    assert.ok(!values.some((v) => /0x40e10000/i.test(v)), values.join(', '));
+  });
+
   it('lists asked questions in order with the answer label or "not answered", then answers to unlisted questions', () => {
     const [first, second, third] = [...kb.questions.values()];
     const c: Case = emptyCase();

@@ -3,6 +3,7 @@
 // transcript and the report link.
 import { diagnose, findEntry, ruledOutAnyCause, type Case, type Diagnosis, type Evidence, type KnowledgeBase } from '../../../knowledge/index.js';
 import { extractEntities } from '../../../knowledge/intents/index.js';
+import { withoutToolRows } from '../../../knowledge/ingest/text/index.js';
 import type { EscalationTrigger, HandoffPacket, PacketFile, PacketHypothesis, TranscriptEntry } from '../types.js';
 import { deepRedact } from './deep-redact.js';
 import { packetQuestions } from './packet-questions.js';
@@ -36,7 +37,8 @@ export function buildPacket(input: PacketInput): HandoffPacket {
   const title = (id: string) => findEntry(kb, id)?.title ?? id;
 
   const entities = uniqueBy(
-    c.texts.flatMap((t) => extractEntities(t).map((e) => ({ type: e.type, value: e.canonical ?? e.value }))),
+    // Pasted tool output (whoami, klist...) is in the evidence; its rows are not the user's environment ("0x40e10000" ticket flags).
+    c.texts.flatMap((t) => extractEntities(withoutToolRows(t)).map((e) => ({ type: e.type, value: e.canonical ?? e.value }))),
     (e) => `${e.type}:${e.value}`,
   );
   const environment: Record<string, string[]> = {};
