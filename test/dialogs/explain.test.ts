@@ -28,6 +28,16 @@ describe('Explain dialog', () => {
     assert.equal(view?.source, 'knowledge base: concept-failed-request-tracing');
   });
 
+  it('answers how to check the token, the user rights, SPNs and tickets with the commands, in a card that fits', async () => {
+    for (const q of ['how do I check whether IIS_IUSRS has the impersonate privilege?', 'how do I export user rights assignment', 'which SPNs are registered, how do I check', 'what does klist show']) {
+      assert.equal(findExplanation(bundledKnowledgeBase(), q)?.source, 'knowledge base: concept-identity-commands', q);
+    }
+    const replies = await createHarness().say('how do I check the user rights on the web server?');
+    const json = JSON.stringify(cards(replies)[0]);
+    assert.match(json, /secedit \/export \/areas USER_RIGHTS/);
+    assert.ok(json.length < 28 * 1024, `${json.length} bytes`);
+  });
+
   it('finds nothing for a question the knowledge base does not cover', () => {
     assert.equal(findExplanation(bundledKnowledgeBase(), 'what is the weather in paris'), undefined);
   });
