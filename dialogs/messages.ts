@@ -4,8 +4,10 @@ import { BUTTON_TITLES } from '../bot/cards/index.js';
 
 const READS =
   'Failed Request Tracing files (`fr*.xml`) or the zipped `FailedReqLogFiles` folder, IIS logs (`u_ex*.log`), ' +
-  'HTTP.sys `HTTPERR` logs, event-log XML exports (`wevtutil qe ... /f:xml`), `web.config` / `applicationHost.config`, ' +
-  'HAR files from the browser, and pasted error pages, codes or exceptions';
+  'HTTP.sys `HTTPERR` logs, event-log exports (XML, CSV, or events copied as text from Event Viewer, `wevtutil` or ' +
+  '`Get-WinEvent`), `web.config` / `applicationHost.config` (or the section `appcmd list config` prints), HAR files ' +
+  'from the browser, the output of `whoami /priv`, `secedit /export /areas USER_RIGHTS`, `setspn` and `klist`, and ' +
+  'pasted error pages, codes or exceptions';
 
 export const WELCOME = [
   'Hi! I diagnose Windows / IIS / ASP.NET **impersonation, delegation and Windows-authentication** failures (401s, 500s, "access denied", Kerberos double hop, SPNs, app-pool identities).',

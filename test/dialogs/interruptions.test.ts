@@ -147,7 +147,7 @@ describe('Main dialog interruptions', () => {
       membersAdded: [{ id: 'user1', name: 'User' }],
     });
     const text = allText(replies);
-    for (const what of [/FailedReqLogFiles/, /HTTPERR/, /event-log XML/, /web\.config/, /HAR/, /redacted/])
+    for (const what of [/FailedReqLogFiles/, /HTTPERR/, /event-log exports \(XML, CSV/, /web\.config/, /HAR/, /whoami \/priv/, /setspn/, /klist/, /redacted/])
       assert.match(text, what);
   });
 });
