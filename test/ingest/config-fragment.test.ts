@@ -57,7 +57,9 @@ describe('config fragments', () => {
 
   it('places a lone element under its section: <identity>, <windowsAuthentication>, system.web or system.webServer <authentication>', () => {
     const ev = (t: string) => parseText('message', t).evidence.filter((e) => e.kind === 'config').map((e) => `${e.key}=${e.value}`);
-    assert.deepEqual(ev('we have <identity impersonate="true"/> set'), ['system.web/identity@impersonate=true']);
+    assert.deepEqual(ev('we have this in web.config:\n  <identity impersonate="true"/>\n'), ['system.web/identity@impersonate=true']);
+    assert.deepEqual(ev('Should I add <identity impersonate="true" /> to web.config?'), [], 'a setting named in a sentence is talk, not the configuration');
+    assert.deepEqual(ev('we removed <identity impersonate="true"/> last week'), []);
     assert.deepEqual(ev('<authentication mode="Windows" />'), ['system.web/authentication@mode=Windows']);
     assert.deepEqual(ev('<windowsAuthentication enabled="true" useAppPoolCredentials="true" />'), [
       'system.webServer/security/authentication/windowsAuthentication@enabled=true',

@@ -81,6 +81,11 @@ export function configFragments(text: string): ConfigFragment[] {
     candidates++;
     const end = elementEnd(text, m.index, name);
     if (end < 0) continue;
+    // Configuration is quoted on lines of its own; a tag inside a sentence ("should I add <identity .../>?",
+    // "we removed <identity .../>") is talk about a setting, which the text cues read.
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    const lineEnd = text.indexOf('\n', end);
+    if (text.slice(lineStart, m.index).trim() !== '' || text.slice(end, lineEnd < 0 ? text.length : lineEnd).trim() !== '') continue;
     const fragment = text.slice(m.index, end);
     const ancestors = name === 'configuration' ? [] : ancestorsOf(name, fragment);
     if (!ancestors) continue;
@@ -91,9 +96,16 @@ export function configFragments(text: string): ConfigFragment[] {
   return out;
 }
 
-/** True when a document starting with this element is configuration without its root (a section, a pool). */
+/**
+ * True when the whole document is one such element (a section, a pool) and nothing after it but comments: notes
+ * that start with `<identity impersonate="true" />` and go on in prose are text, which reads its fragments anyway.
+ */
 export function isConfigFragmentRoot(name: string, text: string): boolean {
-  return ancestorsOf(name, text.slice(Math.max(0, text.indexOf(`<${name}`)))) !== undefined;
+  const start = text.indexOf(`<${name}`);
+  if (start < 0) return false;
+  const end = elementEnd(text, start, name);
+  if (end < 0 || !/^(\s|<!--[\s\S]*?-->)*$/.test(text.slice(end))) return false;
+  return ancestorsOf(name, text.slice(start, end)) !== undefined;
 }
 
 /** A document whose root is not <configuration> but one of the fragment roots, wrapped; otherwise the text itself. */

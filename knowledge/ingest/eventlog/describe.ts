@@ -64,5 +64,5 @@ function body(ev: WinEvent, codes: EventCode[]): string {
 /** "event 3 (Security 4625): ..." with whitespace collapsed. */
 export function describeEvent(ev: WinEvent, codes: EventCode[]): string {
   const where = ev.channel || ev.provider;
-  return `event ${ev.index} (${where} ${ev.id}): ${body(ev, codes)}`.replace(/\s+/g, ' ').trim();
+  return `event ${ev.index} (${where ? `${where} ` : ''}${ev.id}): ${body(ev, codes)}`.replace(/\s+/g, ' ').trim();
 }

@@ -16,7 +16,8 @@ export interface TextEvent {
 
 /** Quick check, so ordinary messages skip the reader. */
 export function mayHoldEventText(text: string): boolean {
-  return /^\s*(Event ID:|Id\s+:\s*\d|EventID\s+:\s*\d|InstanceId\s+:\s*\d)|^(Level|Keywords)[,\t]Date and Time[,\t]Source[,\t]Event ID|^TimeCreated\s+Id\s+LevelDisplayName\s+Message/im.test(text) || FIRST_SENTENCE.test(text);
+  // [ \t]*, not \s*: with the m flag \s* runs across newlines, which made a text of blank lines quadratic.
+  return /^[ \t]*(Event ID:|Id[ \t]+:[ \t]*\d|EventID[ \t]+:[ \t]*\d|InstanceId[ \t]+:[ \t]*\d)|^(Level|Keywords)[,\t]Date and Time[,\t]Source[,\t]Event ID|^TimeCreated[ \t]+Id[ \t]+LevelDisplayName[ \t]+Message/im.test(text) || FIRST_SENTENCE.test(text);
 }
 
 /** The first sentence of each Security event this domain reads: a description pasted without its header names its event. */
@@ -32,7 +33,7 @@ const EVENT_OF_SENTENCE: [RegExp, string][] = [
   [/^A user right was removed\.$/i, '4705'],
   [/^A user account was locked out\.$/i, '4740'],
 ];
-const FIRST_SENTENCE = /^\s*(An account failed to log on|An account was successfully logged on|A logon was attempted using explicit credentials|A Kerberos (authentication|service) ticket|Kerberos pre-authentication failed|The (computer|domain controller) attempted to validate|A user right was (assigned|removed)|A user account was locked out)\b/im;
+const FIRST_SENTENCE = /^[ \t]*(An account failed to log on|An account was successfully logged on|A logon was attempted using explicit credentials|A Kerberos (authentication|service) ticket|Kerberos pre-authentication failed|The (computer|domain controller) attempted to validate|A user right was (assigned|removed)|A user account was locked out)\b/im;
 const DESCRIPTION_LINES = 80;
 
 /** Security descriptions pasted on their own ("An account failed to log on." and its fields). */
@@ -60,7 +61,7 @@ export function readEventText(text: string): TextEvent[] {
 
 // --- "Log Name: / Source: / Event ID: / Description:" blocks (Event Viewer's copy as text, wevtutil /f:text) ---
 
-const LABEL_LINE = /^\s*(Log Name|Source|Date|Event ID|Task Category|Task|Level|Opcode|Keywords?|User|User Name|Computer|Description)\s*:\s*(.*?)\s*$/i;
+const LABEL_LINE = /^[ \t]*(Log Name|Source|Date|Event ID|Task Category|Task|Level|Opcode|Keywords?|User|User Name|Computer|Description)[ \t]*:(.*)$/i;
 const BLOCK_START = /^\s*(Log Name\s*:|Event\[\d+\]\s*:)/i;
 
 function labelledEvents(lines: string[]): TextEvent[] {
@@ -73,7 +74,7 @@ function labelledEvents(lines: string[]): TextEvent[] {
     for (; j < lines.length; j++) {
       const m = LABEL_LINE.exec(lines[j]);
       if (!m) break;
-      head[m[1].toLowerCase()] = m[2];
+      head[m[1].toLowerCase()] = m[2].trim();
       if (/^description$/i.test(m[1])) {
         j++;
         break;
@@ -88,8 +89,16 @@ function labelledEvents(lines: string[]): TextEvent[] {
     // Event Viewer appends the event's XML: the exact fields (and WAS's error number in <Binary>) the description
     // only words; its Logon IDs and GUIDs are not error codes.
     const xmlStart = j;
-    for (; j < lines.length && !BLOCK_START.test(lines[j]); j++) read.fieldLines.push(j + 1);
-    Object.assign(read.event.fields, xmlFields(lines.slice(xmlStart + 1, j).join('\n')));
+    if (j < lines.length && /^\s*Event Xml\s*:/i.test(lines[j])) {
+      for (; j < lines.length && !BLOCK_START.test(lines[j]); j++) {
+        read.fieldLines.push(j + 1);
+        if (/<\/Event>\s*$/.test(lines[j])) {
+          j++;
+          break;
+        }
+      }
+      Object.assign(read.event.fields, xmlFields(lines.slice(xmlStart + 1, j).join('\n')));
+    }
     out.push({ line: start + 1, ...read });
     i = j - 1;
   }
@@ -108,15 +117,16 @@ function xmlFields(xml: string): Record<string, string> {
 
 // --- PowerShell Format-List: "ProviderName : X", "Id : 4625", "Message : ..." (continuation lines indented) ---
 
-const LIST_LINE = /^(\w+)\s*:\s?(.*)$/;
-const LIST_KEYS = /^(TimeCreated|ProviderName|Id|EventID|InstanceId|LevelDisplayName|Level|LogName|MachineName|Message|Source|EntryType|TimeGenerated|Index|Category|CategoryNumber|ReplacementStrings|UserName|Container|KeywordsDisplayNames|TaskDisplayName|OpcodeDisplayName|RecordId|ProcessId|ThreadId|UserId)$/;
+const LIST_LINE = /^(\w+)[ \t]*:[ \t]?(.*)$/;
+/** The properties that start an event record of Get-WinEvent / Get-EventLog (`| fl *` prints many more). */
+const LIST_FIRST = /^(TimeCreated|ProviderName|Id|EventID|InstanceId|Index|Message|LogName|Source|EntryType|TimeGenerated|Version|Qualifiers|Level|Task|Opcode|Keywords|RecordId|ProviderId|ProcessId|ThreadId|MachineName|UserId|ContainerLog|LevelDisplayName)$/;
 
 function formatListEvents(lines: string[]): TextEvent[] {
   const out: TextEvent[] = [];
   let i = 0;
   while (i < lines.length) {
     const first = LIST_LINE.exec(lines[i]);
-    if (!first || !LIST_KEYS.test(first[1])) {
+    if (!first || !LIST_FIRST.test(first[1])) {
       i++;
       continue;
     }
@@ -127,7 +137,7 @@ function formatListEvents(lines: string[]): TextEvent[] {
     let key = '';
     for (; i < lines.length; i++) {
       const m = LIST_LINE.exec(lines[i]);
-      if (m && LIST_KEYS.test(m[1])) {
+      if (m) {
         if (m[1] in values) break; // the next event's first property
         key = m[1];
         values[key] = m[2];
@@ -137,20 +147,21 @@ function formatListEvents(lines: string[]): TextEvent[] {
         }
         continue;
       }
-      // A property's value goes on in lines indented past the names; a blank line ends an event.
-      if (key === 'Message' && (lines[i].trim() === '' || /^\s/.test(lines[i]))) {
-        values.Message += `\n${lines[i].slice(Math.min(messageIndent, lines[i].length - lines[i].trimStart().length))}`;
+      // A property's value goes on in lines indented past the names (the message's blank lines too).
+      if ((lines[i].trim() === '' && key === 'Message') || /^\s/.test(lines[i])) {
+        if (key === 'Message') values.Message += `\n${lines[i].slice(Math.min(messageIndent, lines[i].length - lines[i].trimStart().length))}`;
         continue;
       }
-      if (lines[i].trim() === '') break;
       break;
     }
     if (i === start) i++;
-    const id = values.Id ?? values.EventID ?? values.InstanceId;
-    if (!id || !/^\d{1,5}$/.test(id.trim())) continue;
+    const id = (values.Id ?? values.EventID ?? values.InstanceId ?? '').trim();
+    // An event has an id and says what it is (a message, or where it was logged): `Get-Process | fl` has an Id too.
+    const described = values.Message !== undefined || values.ProviderName !== undefined || values.LogName !== undefined || (values.Source !== undefined && values.EntryType !== undefined);
+    if (!/^\d{1,5}$/.test(id) || !described) continue;
     out.push({
       line: start + 1,
-      ...winEvent(id.trim(), values.ProviderName ?? values.Source ?? '', values.LogName ?? '', values.LevelDisplayName ?? values.EntryType ?? '', values.MachineName ?? '', values.TimeCreated ?? values.TimeGenerated ?? '', values.Message ?? '', messageLine),
+      ...winEvent(id, values.ProviderName ?? values.Source ?? '', values.LogName ?? '', values.LevelDisplayName ?? values.EntryType ?? '', values.MachineName ?? '', values.TimeCreated ?? values.TimeGenerated ?? '', values.Message ?? '', messageLine || start + 1),
     });
   }
   return out;
@@ -158,7 +169,7 @@ function formatListEvents(lines: string[]): TextEvent[] {
 
 // --- Get-WinEvent's default table: "ProviderName: X" groups of "TimeCreated  Id LevelDisplayName Message" rows ---
 
-const TABLE_HEADER = /^TimeCreated\s+Id\s+LevelDisplayName\s+Message\s*$/;
+const TABLE_HEADER = /^TimeCreated[ \t]+Id[ \t]+LevelDisplayName[ \t]+Message[ \t]*$/;
 const TABLE_ROW = /^(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)\s+(\d{1,5})\s+(\S+)\s+(.*)$/i;
 
 /** Rows of the table view; their messages are cut at the console width, but the id and provider are whole. */
@@ -167,9 +178,9 @@ function tableEvents(lines: string[]): TextEvent[] {
   let provider = '';
   let inTable = false;
   lines.forEach((text, i) => {
-    const group = /^\s*ProviderName:\s*(.+?)\s*$/.exec(text);
+    const group = /^[ \t]*ProviderName:[ \t]*(\S.*)$/.exec(text);
     if (group) {
-      provider = group[1];
+      provider = group[1].trim();
       inTable = false;
       return;
     }
@@ -271,8 +282,17 @@ const FIELD_OF_LABEL: Record<string, string> = {
   'target name': 'TargetName',
 };
 
+/** Other labels Windows prints in these descriptions: identifiers and numbers, not error codes. */
+const OTHER_EVENT_LABELS = new Set([
+  'security id', 'logon id', 'linked logon id', 'logon guid', 'caller process id', 'process id', 'new process id', 'key length',
+  'transited services', 'network account name', 'network account domain', 'restricted admin mode', 'virtual account',
+  'elevated token', 'service id', 'client port', 'ticket options', 'client time', 'server time', 'extended error',
+  'client realm', 'server realm', 'client name', 'file', 'line', 'error text', 'additional information', 'certificate issuer name',
+  'certificate serial number', 'certificate thumbprint', 'network address', 'port', 'user id', 'account', 'target server info',
+]);
+
 /** The heading a Security description puts account fields under, to tell the subject from the target. */
-const TARGET_HEADINGS = /^(Account For Which Logon Failed|New Logon|Account Information|Target Account|Account That Was Locked Out|Logon Information)$/i;
+const TARGET_HEADINGS = /^(Account For Which Logon Failed|New Logon|Account Information|Target Account|Account That Was Locked Out|Logon Information|Account Whose Credentials Were Used)$/i;
 
 function descriptionFields(description: string): { fields: Record<string, string>; rows: number[] } {
   const fields: Record<string, string> = {};
@@ -286,14 +306,16 @@ function descriptionFields(description: string): { fields: Record<string, string
       target = TARGET_HEADINGS.test(heading[1]);
       continue;
     }
-    const m = /^([A-Za-z][\w ()-]*?)\s*:\s+(.*)$/.exec(t);
+    const m = /^([A-Za-z][\w ()-]*?)[ \t]*:[ \t]+(.*)$/.exec(t);
     if (!m) continue;
-    rows.push(index);
     const label = m[1].toLowerCase();
     const value = m[2].trim();
-    if (label === 'account name') fields[target ? 'TargetUserName' : 'SubjectUserName'] = value;
-    else if (label === 'account domain') fields[target ? 'TargetDomainName' : 'SubjectDomainName'] = value;
-    else if (FIELD_OF_LABEL[label] && !(FIELD_OF_LABEL[label] in fields)) fields[FIELD_OF_LABEL[label]] = value;
+    const name =
+      label === 'account name' ? (target ? 'TargetUserName' : 'SubjectUserName') : label === 'account domain' ? (target ? 'TargetDomainName' : 'SubjectDomainName') : FIELD_OF_LABEL[label];
+    // Only the event's own labels are its fields; "Error: 0x80070542" a user wrote below it stays their words.
+    if (!name && !OTHER_EVENT_LABELS.has(label)) continue;
+    rows.push(index);
+    if (name && !(name in fields)) fields[name] = value;
   }
   return { fields, rows };
 }

@@ -105,7 +105,7 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
   }
   for (const f of tools.facts) {
     const source = path ? { file, line: f.line, path } : { file, line: f.line };
-    evidence.push({ kind: 'fact', key: f.key, value: f.value, source, excerpt: f.excerpt, ...(f.attrs ? { attrs: f.attrs } : {}) });
+    evidence.push({ kind: 'fact', key: f.key, value: f.value, source, excerpt: f.excerpt, ...(f.attrs ? { attrs: { ...f.attrs } } : {}) });
   }
   const secrets = Object.entries(counts).filter(([k]) => /password/.test(k));
   if (secrets.length) {

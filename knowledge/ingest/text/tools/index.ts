@@ -42,7 +42,22 @@ function bounded(facts: ToolFact[]): ToolFact[] {
   return [...conclusions, ...listings].slice(0, MAX_FACTS);
 }
 
+/** Messages are read several times per diagnosis (facts, text matching, similarity): short ones are kept. */
+const MEMO_CHARS = 20_000;
+const MEMO_ENTRIES = 500;
+const memo = new Map<string, ToolOutput>();
+
 export function readToolOutput(text: string): ToolOutput {
+  if (text.length > MEMO_CHARS) return readAll(text);
+  const known = memo.get(text);
+  if (known) return known;
+  const read = readAll(text);
+  if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value!);
+  memo.set(text, read);
+  return read;
+}
+
+function readAll(text: string): ToolOutput {
   const readers = READERS.filter((r) => r.may(text));
   if (readers.length === 0) return NONE;
   const lines = text.split(/\r?\n/);

@@ -40,6 +40,8 @@ const DOMAIN_RIDS: Record<string, string> = {
   '500': 'Administrator',
   '501': 'Guest',
   '512': 'Domain Admins',
+  '518': 'Schema Admins',
+  '519': 'Enterprise Admins',
   '513': 'Domain Users',
   '514': 'Domain Guests',
   '515': 'Domain Computers',
@@ -64,9 +66,11 @@ export function nameOfSid(sid: string): string | undefined {
 export function principalName(raw: string): string {
   const t = raw.trim().replace(/^\*/, '').replace(/^"(.*)"$/, '$1').trim();
   if (SID.test(t)) return nameOfSid(t) ?? t.toUpperCase();
-  const bare = t.replace(/^(?:BUILTIN|NT AUTHORITY|NT SERVICE\\ALL SERVICES|MANDATORY LABEL)\\/i, '');
-  const known = CANONICAL_NAMES.get(bare.toLowerCase());
-  if (known) return known;
+  // "BUILTIN\IIS_IUSRS", "NT AUTHORITY\SERVICE", "WEB02\IIS_IUSRS" (a machine's own group): the group itself.
+  if (/^NT SERVICE\\ALL SERVICES$/i.test(t)) return 'All Services';
+  const bare = t.replace(/^[^\\]+\\/, '');
+  const known = CANONICAL_NAMES.get(bare.toLowerCase()) ?? CANONICAL_NAMES.get(t.toLowerCase());
+  if (known && (bare === t || !/^(Administrator|Guest)$/i.test(known))) return known;
   // "CONTOSO\Domain Users" is the domain's group of that name.
   const domainGroup = /^[^\\]+\\(Domain Users|Domain Admins|Domain Computers|Domain Guests)$/i.exec(t);
   return domainGroup ? CANONICAL_NAMES.get(domainGroup[1].toLowerCase())! : t;
@@ -77,4 +81,9 @@ export function principalList(raw: string): string[] {
   const t = raw.trim();
   if (t === '' || /^(no one|not defined|none|\(none\)|-)$/i.test(t)) return [];
   return [...new Set(t.split(/\s*[,;]\s*/).filter((p) => p !== '').map(principalName))];
+}
+
+/** A holder as a tool prints it: a known name, a SID, DOMAIN\\name, or one word (not a sentence). */
+export function looksLikePrincipal(name: string): boolean {
+  return CANONICAL_NAMES.has(name.toLowerCase()) || SID.test(name) || /\\/.test(name) || /^[\w.$-]+$/.test(name);
 }

@@ -5,10 +5,11 @@ import { excerptOf, type ToolFact, type ToolReading } from './tool-fact.js';
 const COMMAND = /\bsetspn(?:\.exe)?((?:\s+-[A-Za-z]+)+)\s+("[^"]+"|\S+)/i;
 const CHECKING = /^\s*Checking (?:domain|forest)\s+DC=/i;
 const HOLDER = /^\s*CN=([^,]+),\S*/i;
-const SPN_LINE = /^\s+([A-Za-z][\w.-]*\/[^\s]+)\s*$/;
+/** A line holding one SPN (setspn indents them with a tab, which a copy from the console may lose). */
+const SPN_LINE = /^[ \t]*([A-Za-z][\w.-]*\/[^\s]+)[ \t]*$/;
 const REGISTERED_FOR = /^\s*Registered ServicePrincipalNames? for CN=([^,]+),[^:]*:\s*$/i;
 const GROUP_HEADER = /^\s*([A-Za-z][\w.-]*\/\S+) is registered on these accounts:\s*$/i;
-const GROUP_MEMBER = /^\s+CN=([^,]+),/i;
+const GROUP_MEMBER = /^[ \t]*CN=([^,]+),/i;
 const FOUND_GROUPS = /^\s*found (\d+) groups? of duplicate SPNs?\.?\s*$/i;
 const NOT_FOUND = /^\s*No such SPN found\.?\s*$/i;
 
@@ -31,7 +32,8 @@ export function readSetspn(lines: string[]): ToolReading {
   let current: Holder | undefined;
   let listing: Holder | undefined;
   const endListing = () => {
-    if (listing && !listing.spns.some((s) => /^HTTP\//i.test(s))) {
+    // A computer account's HOST/ SPNs cover HTTP/ for its own names: only an account with neither lacks it.
+    if (listing && !listing.spns.some((s) => /^(HTTP|HOST)\//i.test(s))) {
       out.push({
         key: 'spn.account-without-http',
         value: listing.account,
@@ -132,7 +134,7 @@ export function readSetspn(lines: string[]): ToolReading {
 
 /** Lines setspn itself prints (the command line a user typed stays theirs). */
 const OUTPUT_ROW =
-  /^\s*(Checking (?:domain|forest)\s+DC=|CN=[^,]+,|Registered ServicePrincipalNames? for|Processing entry \d+|\S+ is registered on these accounts:|found \d+ groups? of duplicate|No such SPN found|Existing SPN found)|^\s+[A-Za-z][\w.-]*\/\S+\s*$/i;
+  /^\s*(Checking (?:domain|forest)\s+DC=|CN=[^,]+,|Registered ServicePrincipalNames? for|Processing entry \d+|\S+ is registered on these accounts:|found \d+ groups? of duplicate|No such SPN found|Existing SPN found)|^[ \t]*[A-Za-z][\w.-]*\/\S+[ \t]*$/i;
 
 /** The SPN as the tool printed it (the map is keyed lower-case). */
 function original(h: Holder, lower: string): string {

@@ -3,7 +3,7 @@
 // gpresult /h report (display name, holders, winning GPO in cells), or `accesschk -a <right>` (the right, then one
 // holder per indented line). Each right read becomes facts a cause can test: which expected holder it lacks, which
 // it grants, and whom a Deny right names.
-import { principalList, principalName } from './principals.js';
+import { looksLikePrincipal, principalList, principalName } from './principals.js';
 import { excerptOf, type ToolFact, type ToolReading } from './tool-fact.js';
 
 /** The rights an identity failure turns on, by the name the console shows. */
@@ -53,7 +53,6 @@ const SECEDIT_SECTION = /^\s*\[Privilege Rights\]\s*$/i;
 const ANY_SECTION = /^\s*\[[^\]]+\]\s*$/;
 const SECEDIT_ROW = /^\s*(Se[A-Za-z]+(?:Privilege|Right))\s*=\s*(.*?)\s*$/;
 const CONSTANT_ALONE = /^\s*(Se[A-Za-z]+(?:Privilege|Right))\s*:?\s*$/;
-const INDENTED = /^\s+\S/;
 
 /** Quick check, so ordinary messages skip the readers. */
 export function mayHoldUserRights(text: string): boolean {
@@ -81,11 +80,18 @@ export function readUserRights(lines: string[]): ToolReading {
   return { facts: out, rows: [...rows, ...reads.flatMap((r) => r.lines)] };
 }
 
-/** The rights read, and the other rows of a secedit section (rights no cause asks about are still tool output). */
+/** A holder as accesschk prints it on its own indented line: DOMAIN\\name, a SID, or a well-known name. */
+const HOLDER_LINE = /^[ \t]+(?:[\w][\w .-]*\\[^\\\t]+|\*?S-1-\d+(?:-\d+)+|Everyone|Administrators|Users|Guests|SERVICE|LOCAL SERVICE|NETWORK SERVICE|IIS_IUSRS|Authenticated Users|Backup Operators)[ \t]*$/i;
+/** The header secpol's "Export List" and a gpresult table start with. */
+const LIST_HEADER = /^[ \t]*Policy(?:\t|[ ]{2,})(?:Security )?Setting\b/i;
+
+/** The rights read, and the other rows of a secedit section or a policy list (rights no cause asks about are still tool output). */
 function readRights(lines: string[]): { reads: RightRead[]; rows: number[] } {
   const reads: RightRead[] = [];
   const rows: number[] = [];
+  const listRows: (RightRead & { empty: boolean })[] = [];
   let inSecedit = false;
+  let listHeader = false;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
     if (SECEDIT_SECTION.test(text)) {
@@ -94,36 +100,50 @@ function readRights(lines: string[]): { reads: RightRead[]; rows: number[] } {
       continue;
     }
     if (ANY_SECTION.test(text)) inSecedit = false;
+    if (LIST_HEADER.test(text)) {
+      listHeader = true;
+      rows.push(i + 1);
+      continue;
+    }
     const row = SECEDIT_ROW.exec(text);
-    if (row && (inSecedit || /^\*?S-1-|^$/.test(row[2]) || row[2].includes('*S-1-'))) {
+    // Outside a [Privilege Rights] section only a row of SIDs is secedit's ("SeImpersonatePrivilege =" alone is not).
+    if (row && (inSecedit || row[2].includes('*S-1-'))) {
       reads.push({ right: canonicalConstant(row[1]), holders: principalList(row[2]), line: i + 1, lines: [i + 1], excerpt: excerptOf(text), tool: 'secedit' });
       continue;
     }
     const alone = CONSTANT_ALONE.exec(text);
-    if (alone && i + 1 < lines.length && INDENTED.test(lines[i + 1])) {
+    if (alone && i + 1 < lines.length && HOLDER_LINE.test(lines[i + 1])) {
       const holders: string[] = [];
       let j = i + 1;
-      for (; j < lines.length && INDENTED.test(lines[j]) && !/^\s*Se[A-Za-z]+(?:Privilege|Right)\s*:?\s*$/.test(lines[j]); j++) holders.push(principalName(lines[j]));
+      for (; j < lines.length && HOLDER_LINE.test(lines[j]); j++) holders.push(principalName(lines[j]));
       const block = Array.from({ length: j - i }, (_, k) => i + 1 + k);
       reads.push({ right: canonicalConstant(alone[1]), holders: [...new Set(holders)], line: i + 1, lines: block, excerpt: excerptOf(text), tool: 'accesschk' });
       i = j - 1;
       continue;
     }
     const listed = policyListRow(text);
-    if (listed) reads.push({ ...listed, line: i + 1, lines: [i + 1], excerpt: excerptOf(text), tool: 'policy list' });
+    if (listed) listRows.push({ ...listed, line: i + 1, lines: [i + 1], excerpt: excerptOf(text), tool: 'policy list' });
+    else if (listHeader && text.includes('\t')) rows.push(i + 1); // a right no cause asks about, in the same list
   }
+  // A right listed with nobody (secpol prints an empty setting) counts only inside a list: a display name on a line
+  // of its own is a user naming the right.
+  const inList = listHeader || listRows.filter((r) => !r.empty).length >= 3;
+  for (const r of listRows) if (!r.empty || inList) reads.push(r);
   return { reads, rows };
 }
 
 /** "Impersonate a client after authentication<TAB>LOCAL SERVICE,SERVICE<TAB>CIS L1" (cells: tabs, or 2+ spaces). */
-function policyListRow(text: string): { right: string; holders: string[]; gpo?: string } | undefined {
+function policyListRow(text: string): { right: string; holders: string[]; gpo?: string; empty: boolean } | undefined {
   const cells = (text.includes('\t') ? text.split('\t') : text.split(/ {2,}/)).map((c) => c.trim());
   while (cells.length && cells[0] === '') cells.shift();
   if (cells.length === 0) return undefined;
   const right = DISPLAY_NAMES[cells[0].toLowerCase().replace(/:$/, '')];
   if (!right) return undefined;
+  const holders = principalList(cells[1] ?? '');
+  // A sentence after the name ("and IIS_IUSRS is listed there") is not a list of accounts.
+  if (!holders.every(looksLikePrincipal)) return undefined;
   const gpo = cells[2] && cells[2] !== '' ? cells[2] : undefined;
-  return { right, holders: principalList(cells[1] ?? ''), ...(gpo ? { gpo } : {}) };
+  return { right, holders, empty: holders.length === 0, ...(gpo ? { gpo } : {}) };
 }
 
 const CONSTANTS = new Map(Object.values(DISPLAY_NAMES).map((c) => [c.toLowerCase(), c]));

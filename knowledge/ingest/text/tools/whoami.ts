@@ -4,11 +4,22 @@
 // SeImpersonatePrivilege means anything: a standard user never holds it, an IIS worker process always should.
 import { excerptOf, type ToolFact, type ToolReading } from './tool-fact.js';
 
-const PRIVILEGE_ROW = /^\s*(Se[A-Z][A-Za-z]+Privilege)\s+(?:.*?\s)?(Enabled|Disabled|Aktiviert|Deaktiviert|Activé|Désactivé|Habilitada|Deshabilitada|Abilitato|Disabilitato)\s*$/i;
+const STATES = 'Enabled|Disabled|Aktiviert|Deaktiviert|Activé|Désactivé|Activado|Desactivado|Habilitada|Deshabilitada|Habilitado|Deshabilitado|Desabilitado|Abilitato|Disabilitato';
+const ENABLED = /^(Enabled|Aktiviert|Activé|Activado|Habilitada|Habilitado|Abilitato)$/i;
+/** The table (`whoami /priv`), the CSV (`/fo csv`) and the list (`/fo list`) forms of one privilege. */
+const PRIVILEGE_ROW = new RegExp(`^[ \\t]*(Se[A-Z][A-Za-z]+Privilege)[ \\t]+(?:.*[ \\t])?(${STATES})[ \\t]*$`, 'i');
+const PRIVILEGE_CSV = new RegExp(`^"(Se[A-Z][A-Za-z]+Privilege)","[^"]*","(${STATES})"[ \\t]*$`, 'i');
+const PRIVILEGE_LIST_NAME = /^[ \t]*Privilege Name:[ \t]*(Se[A-Z][A-Za-z]+Privilege)[ \t]*$/i;
+const PRIVILEGE_LIST_STATE = new RegExp(`^[ \\t]*State:[ \\t]*(${STATES})[ \\t]*$`, 'i');
 /** USER INFORMATION row: the account, then its SID at the end of the line. */
-const USER_ROW = /^\s*(\S.*?)\s+(S-1-5-(?:21|82|18|19|20|80)(?:-\d+)*)\s*$/;
+const USER_ROW = /^[ \t]*(\S(?:.*\S)?)[ \t]+(S-1-5-(?:21|82|18|19|20|80)(?:-\d+)*)[ \t]*$/;
 /** GROUP INFORMATION row: the group, its type, its SID, then the attributes (none for a mandatory label). */
-const GROUP_ROW = /^\s*(\S.*?)\s+(S-1-(?:\d+-)+\d+)(?:\s+\S.*)?$/;
+const GROUP_ROW = /^[ \t]*(\S(?:.*\S)?)[ \t]+(S-1-(?:\d+-)+\d+)(?:[ \t]+\S.*)?$/;
+/** Where a new output starts when several are pasted together. */
+const USER_HEADER = /^[ \t]*USER INFORMATION[ \t]*$/i;
+const PRIVILEGE_HEADER = /^[ \t]*(Privilege Name[ \t]+Description[ \t]+State|"Privilege Name","Description","State")[ \t]*$/i;
+/** Longer lines are not rows of whoami's tables (and are not worth a backtracking match). */
+const MAX_ROW_CHARS = 400;
 
 const HELD_BY_SERVICES = /^(SeAssignPrimaryTokenPrivilege|SeAuditPrivilege)$/i;
 const HELD_BY_ADMINS = /^(SeDebugPrivilege|SeTakeOwnershipPrivilege|SeBackupPrivilege|SeLoadDriverPrivilege|SeSecurityPrivilege)$/i;
@@ -17,7 +28,7 @@ export type TokenKind = 'app-pool' | 'admin' | 'service' | 'user';
 
 /** Quick check, so ordinary messages skip the reader. */
 export function mayHoldWhoami(text: string): boolean {
-  return /\bSe[A-Z][A-Za-z]+Privilege\b[^\n]*\b(Enabled|Disabled|Aktiviert|Deaktiviert|Activé|Désactivé|Habilitada|Deshabilitada|Abilitato|Disabilitato)\b/i.test(text);
+  return new RegExp(`\\bSe[A-Z][A-Za-z]+Privilege\\b[^\\n]*(${STATES})|Privilege Name:[ \\t]*Se[A-Z]`, 'i').test(text);
 }
 
 interface Row {
@@ -26,27 +37,87 @@ interface Row {
   text: string;
 }
 
-export function readWhoami(lines: string[]): ToolReading {
-  const privileges: (Row & { state: string })[] = [];
-  const groups: (Row & { sid: string })[] = [];
-  let user: (Row & { sid: string }) | undefined;
-  lines.forEach((text, i) => {
-    const p = PRIVILEGE_ROW.exec(text);
-    if (p) {
-      privileges.push({ name: p[1], state: stateWord(p[2]), line: i + 1, text });
-      return;
+/** One whoami output: its privilege rows, groups and user. */
+interface Listing {
+  privileges: (Row & { state: string })[];
+  groups: (Row & { sid: string })[];
+  user?: Row & { sid: string };
+  rows: number[];
+}
+
+function newListing(): Listing {
+  return { privileges: [], groups: [], rows: [] };
+}
+
+/** The outputs in a text, split where a new one starts (a USER INFORMATION header, a second privilege table). */
+function listings(lines: string[]): Listing[] {
+  const out: Listing[] = [newListing()];
+  let current = out[0];
+  const start = () => {
+    if (current.privileges.length > 0 || current.groups.length > 0 || current.user) out.push((current = newListing()));
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i];
+    if (text.length > MAX_ROW_CHARS) continue;
+    if (USER_HEADER.test(text)) {
+      start();
+      continue;
     }
-    const u = user ? null : USER_ROW.exec(text);
+    if (PRIVILEGE_HEADER.test(text)) {
+      if (current.privileges.length > 0) start();
+      continue;
+    }
+    let name: string | undefined;
+    let state: string | undefined;
+    let rowLines = [i + 1];
+    const row = PRIVILEGE_ROW.exec(text) ?? PRIVILEGE_CSV.exec(text);
+    if (row) [, name, state] = row;
+    const listName = row ? null : PRIVILEGE_LIST_NAME.exec(text);
+    if (listName) {
+      for (let j = i + 1; j <= i + 3 && j < lines.length; j++) {
+        const st = PRIVILEGE_LIST_STATE.exec(lines[j]);
+        if (st) {
+          [name, state] = [listName[1], st[1]];
+          rowLines = Array.from({ length: j - i + 1 }, (_, k) => i + 1 + k);
+          break;
+        }
+      }
+    }
+    if (name && state) {
+      // The same privilege again is the next output pasted after this one.
+      if (current.privileges.some((p) => p.name.toLowerCase() === name!.toLowerCase())) start();
+      current.privileges.push({ name, state: ENABLED.test(state) ? 'Enabled' : 'Disabled', line: i + 1, text });
+      current.rows.push(...rowLines);
+      continue;
+    }
+    const u = current.user || current.privileges.length > 0 ? null : USER_ROW.exec(text);
     if (u) {
-      user = { name: u[1].trim(), sid: u[2], line: i + 1, text };
-      return;
+      current.user = { name: u[1].trim(), sid: u[2], line: i + 1, text };
+      current.rows.push(i + 1);
+      continue;
     }
     const g = GROUP_ROW.exec(text);
-    if (g) groups.push({ name: g[1], sid: g[2], line: i + 1, text });
-  });
-  // One privilege-looking line in prose is not a privilege list.
-  if (privileges.length < 2) return { facts: [], rows: [] };
-  const rows = [...privileges, ...groups, ...(user ? [user] : [])].map((r) => r.line);
+    if (g) {
+      current.groups.push({ name: g[1], sid: g[2], line: i + 1, text });
+      current.rows.push(i + 1);
+    }
+  }
+  return out;
+}
+
+export function readWhoami(lines: string[]): ToolReading {
+  const facts: ToolFact[] = [];
+  const rows: number[] = [];
+  for (const listing of listings(lines)) {
+    // One privilege-looking line in prose is not a privilege list.
+    if (listing.privileges.length < 2) continue;
+    facts.push(...listingFacts(listing));
+    rows.push(...listing.rows);
+  }
+  return { facts, rows };
+}
+
+function listingFacts({ privileges, groups, user }: Listing): ToolFact[] {
   const kind = tokenKind(user, groups, privileges.map((p) => p.name));
   const first = privileges[0];
   const out: ToolFact[] = [{ key: 'token.kind', value: kind, line: first.line, excerpt: excerptOf(first.text), attrs: kindAttrs(user, kind) }];
@@ -54,7 +125,7 @@ export function readWhoami(lines: string[]): ToolReading {
   for (const p of privileges) out.push({ key: 'token.privilege', value: p.name, line: p.line, excerpt: excerptOf(p.text), attrs: { state: p.state, tokenKind: kind } });
   // Only a worker process's, a service's or an administrator's token is expected to hold the impersonation right.
   // A privilege listed "Disabled" is still held: the state says whether it is switched on at this moment.
-  if (kind !== 'app-pool' && kind !== 'service' && kind !== 'admin') return { facts: out, rows };
+  if (kind !== 'app-pool' && kind !== 'service' && kind !== 'admin') return out;
   const impersonate = privileges.find((p) => /^SeImpersonatePrivilege$/i.test(p.name));
   if (impersonate) {
     if (kind !== 'admin') out.push({ key: 'token.privilege-held', value: impersonate.name, line: impersonate.line, excerpt: excerptOf(impersonate.text), attrs: { state: impersonate.state, tokenKind: kind } });
@@ -67,7 +138,7 @@ export function readWhoami(lines: string[]): ToolReading {
       attrs: { tokenKind: kind },
     });
   }
-  return { facts: out, rows };
+  return out;
 }
 
 function tokenKind(user: { name: string; sid: string } | undefined, groups: { sid: string }[], privileges: string[]): TokenKind {
@@ -89,6 +160,3 @@ function whose(user: { name: string; sid: string } | undefined, kind: TokenKind)
   return user ? `${user.name}, ${label}` : label;
 }
 
-function stateWord(word: string): string {
-  return /^(Enabled|Aktiviert|Activé|Habilitada|Abilitato)$/i.test(word) ? 'Enabled' : 'Disabled';
-}
