@@ -24,6 +24,9 @@ const ANCESTORS: Record<string, string[]> = {
   alwaysFlowImpersonationPolicy: ['configuration', 'runtime'],
 };
 
+/** An application pool's <add> start tag: a name and pool settings (as `appcmd list apppool /config` prints it). */
+const POOL_ADD = /^<add\b[^>]*\bname\s*=[^>]*\b(managedPipelineMode|managedRuntimeVersion)\s*=/;
+
 /** Elements whose place depends on what they hold. */
 function ancestorsOf(name: string, fragment: string): string[] | undefined {
   // system.web's <authentication mode="Windows"> or system.webServer's <authentication><windowsAuthentication ...>.
@@ -33,7 +36,7 @@ function ancestorsOf(name: string, fragment: string): string[] | undefined {
     return undefined;
   }
   // An application pool as `appcmd list apppool /config` prints it.
-  if (name === 'add') return /^<add\b[^>]*\bname\s*=[^>]*\b(managedPipelineMode|managedRuntimeVersion)\s*=/.test(fragment) ? ['configuration', 'system.applicationHost', 'applicationPools'] : undefined;
+  if (name === 'add') return POOL_ADD.test(fragment) ? ['configuration', 'system.applicationHost', 'applicationPools'] : undefined;
   return ANCESTORS[name];
 }
 
@@ -77,7 +80,7 @@ export function configFragments(text: string): ConfigFragment[] {
   for (let m = START.exec(text); m && out.length < MAX_FRAGMENTS && candidates < MAX_CANDIDATES; m = START.exec(text)) {
     const name = m[1];
     // An <add> is an application pool only with a name and pool settings on its start tag (appcmd's /config).
-    if (name === 'add' && !/^<add\b[^>]*\bname\s*=[^>]*\b(managedPipelineMode|managedRuntimeVersion)\s*=/.test(text.slice(m.index, m.index + 2048))) continue;
+    if (name === 'add' && !POOL_ADD.test(text.slice(m.index, m.index + 2048))) continue;
     candidates++;
     const end = elementEnd(text, m.index, name);
     if (end < 0) continue;
