@@ -162,6 +162,11 @@ describe('ingest/text: Windows tool output', () => {
       assert.ok(find(ev, 'user-right.grants', 'SeImpersonatePrivilege:IIS_IUSRS'));
     });
 
+    it('reads rights lines as Select-String prints them from the exported file', () => {
+      const ev = read('C:\\Users\\adm\\AppData\\Local\\Temp\\ur.inf:12:SeInteractiveLogonRight = *S-1-5-32-544\nC:\\Users\\adm\\AppData\\Local\\Temp\\ur.inf:13:SeDenyInteractiveLogonRight = *S-1-5-21-1-2-3-5120,*S-1-5-32-546');
+      assert.deepEqual(values(ev, 'user-right.denies'), ['SeDenyInteractiveLogonRight:S-1-5-21-1-2-3-5120', 'SeDenyInteractiveLogonRight:Guests']);
+    });
+
     it('reads nothing from prose that names a right', () => {
       assert.equal(values(read('Could the GPO have changed Impersonate a client after authentication?'), 'user-right').length, 0);
     });
@@ -195,6 +200,16 @@ describe('ingest/text: Windows tool output', () => {
     it('reads -L of an account without an HTTP SPN', () => {
       const ev = read('Registered ServicePrincipalNames for CN=svc-web,OU=Service Accounts,DC=contoso,DC=com:\n\tMSSQLSvc/sql01.contoso.com:1433\n');
       assert.equal(find(ev, 'spn.account-without-http', 'svc-web')?.attrs?.spns, 'MSSQLSvc/sql01.contoso.com:1433');
+    });
+  });
+
+  describe('nslookup', () => {
+    it('reads a DNS alias, and a klist ticket for its canonical name in the same paste', () => {
+      const text = 'C:\\>nslookup hr.tailspin.local\nServer:  tsdc01.tailspin.local\nAddress:  10.1.0.5\n\nName:    tsweb04.tailspin.local\nAddress:  10.1.3.44\nAliases:  hr.tailspin.local\n\nCached Tickets: (1)\n\n#0>\tClient: abarnes @ TAILSPIN.LOCAL\n\tServer: HTTP/tsweb04.tailspin.local @ TAILSPIN.LOCAL\n\tTicket Flags 0x40a50000 -> forwardable renewable pre_authent ok_as_delegate\n';
+      const ev = read(text);
+      assert.equal(find(ev, 'dns.alias', 'hr.tailspin.local')?.attrs?.canonical, 'tsweb04.tailspin.local');
+      assert.equal(find(ev, 'kerberos.ticket-for-canonical-name', 'hr.tailspin.local')?.attrs?.ticket, 'HTTP/tsweb04.tailspin.local');
+      assert.equal(values(read(text.replace('Server: HTTP/tsweb04', 'Server: HTTP/hr')), 'kerberos.ticket-for-canonical-name').length, 0, 'a ticket for the alias itself is fine');
     });
   });
 

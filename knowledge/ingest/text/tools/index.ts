@@ -5,6 +5,7 @@ import { mayHoldKlist, readKlist } from './klist.js';
 import { mayHoldSetspn, readSetspn } from './setspn.js';
 import { mayHoldUserRights, readUserRights } from './user-rights.js';
 import { mayHoldWhoami, readWhoami } from './whoami.js';
+import { mayHoldNslookup, readNslookup } from './nslookup.js';
 import type { ToolFact, ToolReading } from './tool-fact.js';
 
 export type { ToolFact } from './tool-fact.js';
@@ -14,6 +15,7 @@ const READERS: { may: (text: string) => boolean; read: (lines: string[]) => Tool
   { may: mayHoldUserRights, read: readUserRights },
   { may: mayHoldSetspn, read: readSetspn },
   { may: mayHoldKlist, read: readKlist },
+  { may: mayHoldNslookup, read: readNslookup },
 ];
 
 export interface ToolOutput {
@@ -68,7 +70,7 @@ function readAll(text: string): ToolOutput {
     facts.push(...reading.facts);
     for (const n of reading.rows) rows.add(n);
   }
-  return { facts: bounded(facts), rows };
+  return { facts: bounded([...facts, ...ticketsForCanonicalNames(facts)]), rows };
 }
 
 /** The text with every tool-printed line emptied (line numbers kept): what the user wrote around the output. */
@@ -79,4 +81,20 @@ export function withoutToolRows(text: string): string {
     .split(/\r?\n/)
     .map((line, i) => (rows.has(i + 1) ? '' : line))
     .join('\n');
+}
+
+/** A Kerberos ticket for the canonical name of an alias the site is reached by: the browser asked for that SPN. */
+function ticketsForCanonicalNames(facts: ToolFact[]): ToolFact[] {
+  const tickets = facts.filter((f) => f.key === 'kerberos.http-ticket');
+  return facts
+    .filter((f) => f.key === 'dns.alias')
+    .flatMap((alias) => {
+      const canonical = (alias.attrs?.canonical ?? '').toLowerCase();
+      const short = canonical.split('.')[0];
+      const ticket = tickets.find((t) => {
+        const host = t.value.replace(/^HTTP\//i, '').replace(/:\d+$/, '').toLowerCase();
+        return host === canonical || host === short;
+      });
+      return ticket ? [{ key: 'kerberos.ticket-for-canonical-name', value: alias.value, line: ticket.line, excerpt: `${ticket.excerpt} (the ticket is for ${ticket.value}, the canonical name of the alias ${alias.value})`, attrs: { canonical: alias.attrs?.canonical ?? '', ticket: ticket.value } }] : [];
+    });
 }

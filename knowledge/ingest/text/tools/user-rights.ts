@@ -51,7 +51,8 @@ interface RightRead {
 
 const SECEDIT_SECTION = /^\s*\[Privilege Rights\]\s*$/i;
 const ANY_SECTION = /^\s*\[[^\]]+\]\s*$/;
-const SECEDIT_ROW = /^\s*(Se[A-Za-z]+(?:Privilege|Right))\s*=\s*(.*?)\s*$/;
+/** A rights line, also as `Select-String` prints it from the exported file ("C:\\...\\ur.inf:12:SeInteractiveLogonRight = ..."). */
+const SECEDIT_ROW = /^[ \t]*(?:\S*\.inf:\d+:)?(Se[A-Za-z]+(?:Privilege|Right))[ \t]*=[ \t]*(.*)$/i;
 const CONSTANT_ALONE = /^\s*(Se[A-Za-z]+(?:Privilege|Right))\s*:?\s*$/;
 
 /** Quick check, so ordinary messages skip the readers. */
