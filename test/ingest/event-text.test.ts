@@ -177,3 +177,18 @@ describe('the engine on event-log text samples', () => {
     assert.equal((await diagnose('geteventlog-fl-4769.txt')).hypotheses[0]?.id, 'kerberos-encryption-type-mismatch');
   });
 });
+
+describe('event-log text in the encodings Windows writes', () => {
+  const sample = (name: string) => readFileSync(join(repoRoot, 'test', 'fixtures', 'ingest', 'eventlog-text', name), 'utf8').replace(/^\uFEFF/, '');
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const utf8bom = (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+
+  for (const [encoding, encode] of [['UTF-16LE with BOM (PowerShell 5.1 ">")', utf16], ['UTF-8 with BOM (Event Viewer export)', utf8bom]] as const) {
+    it(`reads the CSV export and a Format-List redirect in ${encoding}`, async () => {
+      for (const [name, ids] of [['eventviewer-saveas.csv', ['5057', '5021', '5021', '4', '3']], ['getwinevent-fl-4625-logontype.txt', ['4625', '4625']]] as const) {
+        const r = await ingestFiles([{ name, data: encode(sample(name)) }]);
+        assert.deepEqual(r.evidence.filter((e) => e.kind === 'event').map((e) => e.value), ids, `${name} in ${encoding}`);
+      }
+    });
+  }
+});
