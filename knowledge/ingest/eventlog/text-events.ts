@@ -306,9 +306,9 @@ function descriptionFields(description: string): { fields: Record<string, string
       target = TARGET_HEADINGS.test(heading[1]);
       continue;
     }
-    const m = /^([A-Za-z][\w ()-]*?)[ \t]*:[ \t]+(.*)$/.exec(t);
+    const m = /^([A-Za-z][\w ()-]*):[ \t]+(.*)$/.exec(t);
     if (!m) continue;
-    const label = m[1].toLowerCase();
+    const label = m[1].trim().toLowerCase();
     const value = m[2].trim();
     const name =
       label === 'account name' ? (target ? 'TargetUserName' : 'SubjectUserName') : label === 'account domain' ? (target ? 'TargetDomainName' : 'SubjectDomainName') : FIELD_OF_LABEL[label];

@@ -8,7 +8,7 @@ import { CUES, IGNORED_EXCEPTIONS, STATUS_PATTERNS } from './cues.js';
 import { htmlToText, looksLikeHtml } from './html.js';
 import { readToolOutput } from './tools/index.js';
 import { eventEvidence } from '../eventlog/evidence.js';
-import { mayHoldEventText, readEventText } from '../eventlog/text-events.js';
+import { mayHoldEventText, readEventText, type TextEvent } from '../eventlog/text-events.js';
 import { representativeEvents, summarisedNote, withRepeats } from '../eventlog/representative.js';
 import { configFragments } from '../config/fragment.js';
 import { parseConfig } from '../config/parse-config.js';
@@ -35,6 +35,7 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
   const capped = plain.length > MAX_TEXT_CHARS ? plain.slice(0, MAX_TEXT_CHARS) : plain;
   const { text, counts } = redactText(capped);
   const found = new Map<string, Found>();
+  const at = (line?: number): Evidence['source'] => ({ file, ...(line !== undefined ? { line } : {}), ...(path ? { path } : {}) });
   const note = (kind: Evidence['kind'], key: string, value: string, line: number, lineText: string, at: number): void => {
     const id = `${kind}|${key}|${value.toLowerCase()}`;
     const f = found.get(id);
@@ -76,44 +77,21 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
     kind: f.kind,
     key: f.key,
     value: f.value,
-    source: path ? { file, line: f.line, path } : { file, line: f.line },
+    source: at(f.line),
     excerpt: f.excerpt,
     // "mentions", not "count": a count on a status means a tally over a log's lines (FACTS.md), and an error page or
     // a pasted exception describes one request.
     attrs: { mentions: String(f.count) },
   }));
-  const { kept, dropped, counts: repeats } = representativeEvents(events.map((e) => e.event));
-  const lineOf = new Map(events.map((e) => [e.event, e.line]));
-  kept.forEach((event, i) => {
-    const line = lineOf.get(event)!;
-    for (const e of withRepeats(eventEvidence(file, event), repeats[i])) evidence.push({ ...e, source: path ? { file, line, path } : { file, line } });
-  });
-  if (dropped > 0) evidence.push(summarisedNote(file, events.length, kept.length, dropped));
-  // Configuration quoted in the text (a <system.webServer> section, `<identity impersonate="true" />`) is read as
-  // configuration, cited at its line.
-  for (const fragment of configFragments(text)) {
-    let parsed: ParsedFile;
-    try {
-      parsed = parseConfig(file, Buffer.from(fragment.xml, 'utf8'));
-    } catch {
-      continue; // a tag in prose that is not well-formed XML: the words still count as words
-    }
-    for (const e of parsed.evidence) {
-      const line = fragment.line + (e.source.line ?? 1) - 1;
-      evidence.push({ ...e, source: path ? { file, line, path } : { file, line } });
-    }
-  }
-  for (const f of tools.facts) {
-    const source = path ? { file, line: f.line, path } : { file, line: f.line };
-    evidence.push({ kind: 'fact', key: f.key, value: f.value, source, excerpt: f.excerpt, ...(f.attrs ? { attrs: { ...f.attrs } } : {}) });
-  }
+  evidence.push(...textEventEvidence(file, events, at), ...quotedConfigEvidence(file, text, at));
+  for (const f of tools.facts) evidence.push({ kind: 'fact', key: f.key, value: f.value, source: at(f.line), excerpt: f.excerpt, ...(f.attrs ? { attrs: { ...f.attrs } } : {}) });
   const secrets = Object.entries(counts).filter(([k]) => /password/.test(k));
   if (secrets.length) {
     evidence.push({
       kind: 'fact',
       key: 'secrets.plaintext-credentials',
       value: 'true',
-      source: path ? { file, path } : { file },
+      source: at(),
       excerpt: 'a plaintext password was found and removed',
       attrs: { where: path ?? 'text' },
     });
@@ -125,6 +103,33 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
     redactedText: text,
     redactions: counts,
   };
+}
+
+/** The events of the text as evidence, a big export bounded to representative events (eventlog/representative.ts). */
+function textEventEvidence(file: string, events: TextEvent[], at: (line?: number) => Evidence['source']): Evidence[] {
+  const out: Evidence[] = [];
+  const { kept, dropped, counts } = representativeEvents(events.map((e) => e.event));
+  const lineOf = new Map(events.map((e) => [e.event, e.line]));
+  kept.forEach((event, i) => {
+    for (const e of withRepeats(eventEvidence(file, event), counts[i])) out.push({ ...e, source: at(lineOf.get(event)) });
+  });
+  if (dropped > 0) out.push(summarisedNote(file, events.length, kept.length, dropped));
+  return out;
+}
+
+/** Configuration quoted in the text (a <system.webServer> section, `<identity impersonate="true" />`), cited at its line. */
+function quotedConfigEvidence(file: string, text: string, at: (line?: number) => Evidence['source']): Evidence[] {
+  const out: Evidence[] = [];
+  for (const fragment of configFragments(text)) {
+    let parsed: ParsedFile;
+    try {
+      parsed = parseConfig(file, Buffer.from(fragment.xml, 'utf8'));
+    } catch {
+      continue; // a tag in prose that is not well-formed XML: the words still count as words
+    }
+    for (const e of parsed.evidence) out.push({ ...e, source: at(fragment.line + (e.source.line ?? 1) - 1) });
+  }
+  return out;
 }
 
 function around(line: string, at: number): string {

@@ -1,5 +1,5 @@
 // Output of the Windows tools people run to check identities: whoami, the user-rights exports (secedit, the Local
-// Security Policy list, gpresult, accesschk), setspn and klist. Read from any text, pasted or uploaded. The rows a
+// Security Policy list, gpresult, accesschk), setspn, klist and nslookup. Read from any text, pasted or uploaded. The rows a
 // tool printed are not the user's words: text signatures and codes in prose do not read them.
 import { mayHoldKlist, readKlist } from './klist.js';
 import { mayHoldSetspn, readSetspn } from './setspn.js';
@@ -22,6 +22,8 @@ export interface ToolOutput {
   facts: ToolFact[];
   /** 1-based lines printed by a tool. */
   rows: Set<number>;
+  /** The text with those lines emptied, when there are any. */
+  prose?: string;
 }
 
 const NONE: ToolOutput = { facts: [], rows: new Set() };
@@ -70,17 +72,13 @@ function readAll(text: string): ToolOutput {
     facts.push(...reading.facts);
     for (const n of reading.rows) rows.add(n);
   }
-  return { facts: bounded([...facts, ...ticketsForCanonicalNames(facts)]), rows };
+  const prose = rows.size > 0 ? lines.map((line, i) => (rows.has(i + 1) ? '' : line)).join('\n') : undefined;
+  return { facts: bounded([...facts, ...ticketsForCanonicalNames(facts)]), rows, ...(prose !== undefined ? { prose } : {}) };
 }
 
 /** The text with every tool-printed line emptied (line numbers kept): what the user wrote around the output. */
 export function withoutToolRows(text: string): string {
-  const { rows } = readToolOutput(text);
-  if (rows.size === 0) return text;
-  return text
-    .split(/\r?\n/)
-    .map((line, i) => (rows.has(i + 1) ? '' : line))
-    .join('\n');
+  return readToolOutput(text).prose ?? text;
 }
 
 /** A Kerberos ticket for the canonical name of an alias the site is reached by: the browser asked for that SPN. */

@@ -4,9 +4,10 @@
 import { excerptOf, type ToolFact, type ToolReading } from './tool-fact.js';
 
 const CACHED = /^\s*Cached Tickets:\s*\((\d+)\)/i;
-const TICKET = /^\s*#\d+>\s*Client:\s*(.+?)\s*@\s*(\S+)/i;
-const SERVER = /^\s*Server:\s*(.+?)\s*@\s*(\S+)/i;
-const ENCRYPTION = /^\s*KerbTicket Encryption Type:\s*(.+?)\s*$/i;
+// [^@]* and a trim, not a lazy group before \s*: a long run of spaces must not make the match quadratic.
+const TICKET = /^[ \t]*#\d+>[ \t]*Client:([^@]*)@[ \t]*(\S+)/i;
+const SERVER = /^[ \t]*Server:([^@]*)@[ \t]*(\S+)/i;
+const ENCRYPTION = /^[ \t]*KerbTicket Encryption Type:(.*)$/i;
 const FLAGS = /^\s*Ticket Flags\s+0x([0-9a-f]+)(?:\s*->\s*(.*))?$/i;
 const FORWARDABLE_BIT = 0x40000000;
 
@@ -32,20 +33,20 @@ export function readKlist(lines: string[]): ToolReading {
     if (CACHED.test(text)) listed = true;
     const t = TICKET.exec(text);
     if (t) {
-      tickets.push({ client: `${t[1]}@${t[2]}`, line: i + 1, text });
+      tickets.push({ client: `${t[1].trim()}@${t[2]}`, line: i + 1, text });
       return;
     }
     const current = tickets[tickets.length - 1];
     if (!current) return;
     const s = SERVER.exec(text);
     if (s && !current.server) {
-      current.server = s[1];
+      current.server = s[1].trim();
       current.line = i + 1;
       current.text = text;
       return;
     }
     const e = ENCRYPTION.exec(text);
-    if (e && !current.encryption) current.encryption = e[1];
+    if (e && !current.encryption && e[1].trim()) current.encryption = e[1].trim();
     const f = FLAGS.exec(text);
     if (f && current.forwardable === undefined) {
       current.forwardable = (parseInt(f[1], 16) & FORWARDABLE_BIT) !== 0 || /\bforwardable\b/i.test(f[2] ?? '');

@@ -68,12 +68,10 @@ export function principalName(raw: string): string {
   if (SID.test(t)) return nameOfSid(t) ?? t.toUpperCase();
   // "BUILTIN\IIS_IUSRS", "NT AUTHORITY\SERVICE", "WEB02\IIS_IUSRS" (a machine's own group): the group itself.
   if (/^NT SERVICE\\ALL SERVICES$/i.test(t)) return 'All Services';
+  // "CONTOSO\Domain Users" is the domain's group; "CONTOSO\Administrator" stays an account of that domain.
   const bare = t.replace(/^[^\\]+\\/, '');
-  const known = CANONICAL_NAMES.get(bare.toLowerCase()) ?? CANONICAL_NAMES.get(t.toLowerCase());
-  if (known && (bare === t || !/^(Administrator|Guest)$/i.test(known))) return known;
-  // "CONTOSO\Domain Users" is the domain's group of that name.
-  const domainGroup = /^[^\\]+\\(Domain Users|Domain Admins|Domain Computers|Domain Guests)$/i.exec(t);
-  return domainGroup ? CANONICAL_NAMES.get(domainGroup[1].toLowerCase())! : t;
+  const known = CANONICAL_NAMES.get(bare.toLowerCase());
+  return known && (bare === t || !/^(Administrator|Guest)$/.test(known)) ? known : t;
 }
 
 /** A holder list as one tool prints it ("*S-1-5-19,*S-1-5-20", "LOCAL SERVICE, NETWORK SERVICE"); empty words dropped. */

@@ -61,7 +61,7 @@ export function mayHoldUserRights(text: string): boolean {
 }
 
 export function readUserRights(lines: string[]): ToolReading {
-  const { reads, rows } = readRights(lines);
+  const { reads, rows, section } = readRights(lines);
   const out: ToolFact[] = [];
   const seen = new Set<string>();
   for (const r of reads) {
@@ -77,7 +77,7 @@ export function readUserRights(lines: string[]): ToolReading {
     }
     if (/^SeDeny/.test(r.right)) for (const h of r.holders) out.push({ key: 'user-right.denies', value: `${r.right}:${h}`, line: r.line, excerpt: r.excerpt, attrs });
   }
-  out.push(...absentFromSecedit(lines, seen));
+  if (section) out.push(...absentFromSecedit(section, seen));
   return { facts: out, rows: [...rows, ...reads.flatMap((r) => r.lines)] };
 }
 
@@ -87,9 +87,10 @@ const HOLDER_LINE = /^[ \t]+(?:[\w][\w .-]*\\[^\\\t]+|\*?S-1-\d+(?:-\d+)+|Everyo
 const LIST_HEADER = /^[ \t]*Policy(?:\t|[ ]{2,})(?:Security )?Setting\b/i;
 
 /** The rights read, and the other rows of a secedit section or a policy list (rights no cause asks about are still tool output). */
-function readRights(lines: string[]): { reads: RightRead[]; rows: number[] } {
+function readRights(lines: string[]): { reads: RightRead[]; rows: number[]; section?: SeceditSection } {
   const reads: RightRead[] = [];
   const rows: number[] = [];
+  let section: SeceditSection | undefined;
   const listRows: (RightRead & { empty: boolean })[] = [];
   let inSecedit = false;
   let listHeader = false;
@@ -97,6 +98,7 @@ function readRights(lines: string[]): { reads: RightRead[]; rows: number[] } {
     const text = lines[i];
     if (SECEDIT_SECTION.test(text)) {
       inSecedit = true;
+      section ??= { line: i + 1, rights: 0 };
       rows.push(i + 1);
       continue;
     }
@@ -109,6 +111,7 @@ function readRights(lines: string[]): { reads: RightRead[]; rows: number[] } {
     const row = SECEDIT_ROW.exec(text);
     // Outside a [Privilege Rights] section only a row of SIDs is secedit's ("SeImpersonatePrivilege =" alone is not).
     if (row && (inSecedit || row[2].includes('*S-1-'))) {
+      if (inSecedit && section) section.rights++;
       reads.push({ right: canonicalConstant(row[1]), holders: principalList(row[2]), line: i + 1, lines: [i + 1], excerpt: excerptOf(text), tool: 'secedit' });
       continue;
     }
@@ -130,7 +133,7 @@ function readRights(lines: string[]): { reads: RightRead[]; rows: number[] } {
   // of its own is a user naming the right.
   const inList = listHeader || listRows.filter((r) => !r.empty).length >= 3;
   for (const r of listRows) if (!r.empty || inList) reads.push(r);
-  return { reads, rows };
+  return { reads, rows, ...(section ? { section } : {}) };
 }
 
 /** "Impersonate a client after authentication<TAB>LOCAL SERVICE,SERVICE<TAB>CIS L1" (cells: tabs, or 2+ spaces). */
@@ -153,21 +156,23 @@ function canonicalConstant(name: string): string {
   return CONSTANTS.get(name.toLowerCase()) ?? name;
 }
 
+/** Where the (first) [Privilege Rights] section starts, and how many rights lines it holds. */
+interface SeceditSection {
+  line: number;
+  rights: number;
+}
+
 /**
  * secedit writes only the rights someone holds: in a complete [Privilege Rights] section, an expected right that is
  * missing is held by no one.
  */
-function absentFromSecedit(lines: string[], seen: Set<string>): ToolFact[] {
-  const start = lines.findIndex((l) => SECEDIT_SECTION.test(l));
-  if (start < 0) return [];
-  let rows = 0;
-  for (let i = start + 1; i < lines.length && !ANY_SECTION.test(lines[i]); i++) if (SECEDIT_ROW.test(lines[i])) rows++;
+function absentFromSecedit(section: SeceditSection, seen: Set<string>): ToolFact[] {
   // A section of a few rows is a paste of some rights, not the whole export.
-  if (rows < 8) return [];
+  if (section.rights < 8) return [];
   return EXPECTED.filter((e) => !seen.has(e.right)).map((e) => ({
     key: 'user-right.lacks',
     value: `${e.right}:${e.as}`,
-    line: start + 1,
+    line: section.line,
     excerpt: `[Privilege Rights] has no ${e.right} line: no account holds it`,
     attrs: { holders: '', tool: 'secedit' },
   }));
