@@ -18,7 +18,7 @@ import { DirectLineError, registerDirectLineRoutes, type DirectLineRoutes, type 
 import { createEscalation, parseChannelReference, type CreateEscalationOptions, type Escalation } from './escalation/index.js';
 import { FeedbackStore } from './feedback/index.js';
 import { privacyRoute, termsRoute } from './pages/index.js';
-import { reportLinks, registerReportRoutes, StorageReportStore, type ReportLinks } from './reports/index.js';
+import { CaseReportLinks, liveCaseReader, reportLinks, registerReportRoutes, StorageReportStore, type ReportLinks } from './reports/index.js';
 import { registerWebChatRoutes, type WebChatRoutesDeps } from './webchat/index.js';
 import { createLogger, type Logger } from './log.js';
 import { diagnoseRoute, healthzRoute, messagesRoute } from './routes/index.js';
@@ -95,8 +95,9 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
   // Report and console links need the address people reach the bot at; in local mode it is known after listen().
   let listeningUrl = '';
   const baseUrl = () => config.publicBaseUrl ?? listeningUrl;
-  const reports = new StorageReportStore(storage, { retentionMs: config.reportRetentionDays * 86_400_000 });
+  const reports = new StorageReportStore(storage, { retentionMs: config.reportRetentionDays * 86_400_000, readLive: liveCaseReader(storage, kb) });
   const links = reportLinks(reports, baseUrl);
+  const caseReports = new CaseReportLinks({ conversationState, store: reports, kb, baseUrl });
   const engineersApiKey = config.escalation.apiKey ?? (config.localMode ? randomBytes(18).toString('base64url') : undefined);
   const escalation: Escalation = await createEscalation({
     storage: config.storage,
@@ -134,7 +135,7 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
     classify: options.classify ?? loadClassifier(log),
     recordFeedback: (causeId, outcome, conversationId) => feedback.record(causeId, outcome, conversationId),
     escalate: escalation.escalate,
-    reportLink: (c, d) => links.create({ case: c, diagnosis: d, timelines: c.timelines }),
+    reports: caseReports,
   };
   const bot = (options.botFactory ?? defaultBotFactory)({ conversationState, userState, services });
   const botName = options.botName ?? (options.botFactory ? 'custom' : defaultBotName);

@@ -3,11 +3,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { IngestOptions } from '../knowledge/ingest/types.js';
 import type { Classification } from '../knowledge/intents/index.js';
-import type { Case, Diagnosis } from '../knowledge/types.js';
+import type { Case } from '../knowledge/types.js';
 import type { FeedbackOutcome } from './feedback/index.js';
 import type { KnowledgeBase } from '../knowledge/kb-loader/load.js';
 import type { AttachmentService } from './attachments/index.js';
 import type { Logger } from './log.js';
+import type { CaseReports } from './reports/live-report.js';
 
 export interface BotServices {
   kb: KnowledgeBase;
@@ -25,6 +26,6 @@ export interface BotServices {
   recordFeedback: (causeId: string, outcome: FeedbackOutcome, conversationId: string) => Promise<void>;
   /** Hands a case to engineers (tickets); absent when escalation is not configured. */
   escalate?: (context: TurnContext, c: Case) => Promise<void>;
-  /** Stores a diagnosis report page and returns its link. */
-  reportLink?: (c: Case, d: Diagnosis) => Promise<string>;
+  /** The case's report page: one link per case for its cards, frozen when the case is replaced. */
+  reports?: CaseReports;
 }

@@ -14,7 +14,7 @@ import {
 } from '../bot/cards/index.js';
 import { addFiles, addText } from './case-intake.js';
 import { captureGuide, traceWouldSettle } from './capture-guide.js';
-import { newCase } from './conversation-state.js';
+import { newCase, replaceCase } from './conversation-state.js';
 import * as say from './messages.js';
 import { pickAnswer, pickNumber } from './pick-answer.js';
 import { sendMarkdown, sendQuestion, sendReply } from './send-reply.js';
@@ -149,7 +149,7 @@ export class DiagnoseDialog extends Dialog {
         if (!causeId) return this.noCauseShown(context);
         await this.feedback(context, causeId, 'fixed');
         await sendMarkdown(context, say.fixedThanks(this.title(causeId)));
-        await this.caseState.set(context, newCase());
+        await replaceCase(this.caseState, this.services, context);
         return 'end';
       }
       case 'not_it': {
@@ -244,7 +244,7 @@ export class DiagnoseDialog extends Dialog {
         total: d.hypotheses.length,
         ruledOut: c.ruledOut.length,
         codes: d.codes,
-        reportUrl: await this.reportUrl(c, d),
+        reportUrl: await this.reportUrl(context),
       }),
     );
   }
@@ -269,10 +269,10 @@ export class DiagnoseDialog extends Dialog {
   }
 
   /** A failed report store must not cost the user the diagnosis itself: the card then goes without the link. */
-  private async reportUrl(c: Case, d: Diagnosis): Promise<string | undefined> {
-    if (!this.services.reportLink) return undefined;
+  private async reportUrl(context: TurnContext): Promise<string | undefined> {
+    if (!this.services.reports) return undefined;
     try {
-      return await this.services.reportLink(c, d);
+      return await this.services.reports.link(context);
     } catch (err) {
       this.services.log.warn('report not stored', { error: (err as Error).message });
       return undefined;

@@ -10,7 +10,7 @@ import {
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import type { Case } from '../knowledge/index.js';
-import { newCase } from './conversation-state.js';
+import { replaceCase } from './conversation-state.js';
 import { DIAGNOSE_DIALOG, DiagnoseDialog, pendingQuestionOf } from './diagnose-dialog.js';
 import { ESCALATE_DIALOG, EscalateDialog } from './escalate-dialog.js';
 import { EXPLAIN_DIALOG, ExplainDialog } from './explain-dialog.js';
@@ -72,7 +72,7 @@ export class MainDialog extends ComponentDialog {
     }
     if (input.restart) {
       await dc.cancelAllDialogs();
-      await this.caseState.set(context, newCase());
+      await replaceCase(this.caseState, this.services, context);
       await sendMarkdown(context, `${say.RESTARTED}\n\n${say.welcomeFor(shared, botName)}`);
       return true;
     }
@@ -93,7 +93,7 @@ export class MainDialog extends ComponentDialog {
           return true;
         }
         await dc.cancelAllDialogs();
-        await this.caseState.set(context, newCase());
+        await replaceCase(this.caseState, this.services, context);
         await sendMarkdown(context, say.CANCELLED);
         return true;
       case 'help':

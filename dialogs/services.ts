@@ -1,7 +1,7 @@
 // What the conversation needs from the outside, as interfaces the composition root fills in. Structurally a superset
 // of bot/services.ts's BotServices, so dialogs/ never imports the server.
 import type { Activity, TurnContext } from 'botbuilder';
-import type { Case, Diagnosis, FileError, IngestInput, IngestOptions, KnowledgeBase } from '../knowledge/index.js';
+import type { Case, FileError, IngestInput, IngestOptions, KnowledgeBase } from '../knowledge/index.js';
 import type { Classification } from '../knowledge/intents/index.js';
 
 export type FeedbackOutcome = 'fixed' | 'not_fixed';
@@ -42,9 +42,15 @@ export interface DialogServices {
   recordFeedback?: RecordFeedback;
   /** Absent: the bot says handoff is not configured and gives the user a case summary to copy. */
   escalate?: Escalate;
-  /** Stores a diagnosis report page and returns its link; absent: cards carry no report link. */
-  reportLink?: ReportLink;
+  /** The case's report page (evidence highlighted, trace timelines); absent: cards carry no report link. */
+  reports?: CaseReports;
 }
 
-/** Stores the case and its diagnosis as a report page (evidence highlighted, trace timelines) and returns its URL. */
-export type ReportLink = (c: Case, d: Diagnosis) => Promise<string>;
+/**
+ * A case's report page. `link` answers the URL every card of the case carries: the page shows the case as it is
+ * when opened. `close` freezes that page before the case is replaced, so older cards' links keep showing it.
+ */
+export interface CaseReports {
+  link(context: TurnContext): Promise<string>;
+  close(context: TurnContext, c: Case): Promise<void>;
+}

@@ -124,6 +124,14 @@ function lookalike(l: LookalikeMatch): RawHtml {
   </article>`;
 }
 
+const utc = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+
+function reportMeta(report: StoredReport): string {
+  const redacted = 'Texts and files were redacted before they were stored.';
+  if (!report.live) return `Report created ${utc(report.createdAt)}. ${redacted}`;
+  return `The case as it stands now: this page follows the conversation, so it includes what was sent after the card you opened it from (case opened ${utc(report.createdAt)}). ${redacted}`;
+}
+
 export function renderReportPage(report: StoredReport, nonce: string): string {
   const d = report.diagnosis;
   const citedBy = new Map<string, number[]>();
@@ -137,10 +145,7 @@ export function renderReportPage(report: StoredReport, nonce: string): string {
   const answers = Object.entries(report.case.answers);
   const body = html`<header>
       <h1>${report.title}</h1>
-      <p class="meta">
-        Report created ${report.createdAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}. Texts and files were
-        redacted before they were stored.
-      </p>
+      <p class="meta">${reportMeta(report)}</p>
     </header>
     <section id="case">
       <h2>The case</h2>

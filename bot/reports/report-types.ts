@@ -21,6 +21,31 @@ export interface StoredReport {
   case: Pick<Case, 'texts' | 'evidence' | 'answers' | 'ruledOut'>;
   diagnosis: Diagnosis;
   timelines: RequestTimeline[];
+  /** Drawn from the conversation's case as it is now (a case's own link), not kept as it was when made. */
+  live?: boolean;
+}
+
+/**
+ * How a case's own report link is stored: a pointer to the conversation state that holds the case. The page is
+ * drawn from that case when it is opened, so every card of a case shares one link that shows the whole case so far.
+ */
+export interface LiveReportPointer {
+  version: 'live';
+  createdAt: string;
+  /** The conversation-state storage key whose `case` the report shows. */
+  stateKey: string;
+}
+
+/** What a conversation keeps of its case's live report, beside the case in conversation state. */
+export interface CaseReportState {
+  id: string;
+  /** When a card last linked it: a live report stays readable for the retention period after that. */
+  shownAt: string;
+}
+
+/** A live report's case, read from conversation state when its page is opened. */
+export interface LiveReportCase extends ReportInput {
+  shownAt: string;
 }
 
 /**
@@ -29,6 +54,7 @@ export interface StoredReport {
  */
 export type PersistedReport =
   | StoredReport
+  | LiveReportPointer
   | (Omit<StoredReport, 'version' | 'diagnosis'> & {
       version: 2;
       diagnosis: Omit<Diagnosis, 'hypotheses'> & { hypotheses: StoredHypothesis[] };

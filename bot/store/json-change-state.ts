@@ -62,6 +62,11 @@ function withJsonChangeCheck<TBase extends StateClass>(Base: TBase) {
       return Promise.resolve(this.storageKey(context)).then((key) => this.storage.delete([key]));
     }
 
+    /** The storage key this state is kept under for the turn's conversation (or user). */
+    keyFor(context: TurnContext): Promise<string> {
+      return Promise.resolve(this.storageKey(context));
+    }
+
     override get(context: TurnContext): any | undefined { // eslint-disable-line @typescript-eslint/no-explicit-any
       return this.cached(context)?.state;
     }
