@@ -58,6 +58,8 @@ const cases: { name: string; input: string; secret: string; keep: string; kind: 
   { name: 'bare NTLM blob', input: 'client sent TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAGFKAAAADw== then', secret: 'TlRMTVNTUAAB', keep: 'client sent', kind: 'auth blob' },
   { name: 'bare Kerberos blob', input: 'token YIIHTgYGKwYBBQUCoIIHQjCCBz6gMDAuBgkqhkiC9xIB', secret: 'YIIHTg', keep: 'token', kind: 'auth blob' },
   { name: 'Bearer JWT', input: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl', secret: 'eyJzdWIi', keep: 'Bearer', kind: 'auth token' },
+  { name: 'Negotiate token in a sentence', input: 'the browser sends Negotiate YIIFzwYGKwYBBQUCoIIFwzCCBb+gMDAuBgkqhkiC9xIB then gets 401', secret: 'YIIFzw', keep: 'then gets 401', kind: 'auth token' },
+  { name: 'short Basic credentials at a sentence end', input: 'Fiddler shows Basic dXNlcjpwYXNz.', secret: 'dXNlcjpwYXNz', keep: 'Fiddler shows Basic', kind: 'auth token' },
   { name: 'bare JWT', input: 'id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl', secret: 'eyJzdWIi', keep: 'id ', kind: 'jwt' },
   { name: 'URL query tokens', input: 'GET /cb?code=AuthCode42&state=x&access_token=At0ken99&sig=SiG77', secret: 'AuthCode42', keep: 'state=x', kind: 'url token' },
   { name: 'SAS signature', input: 'https://acct.blob.core.windows.net/c?sv=2020&sig=AbCdEf%3D', secret: 'AbCdEf', keep: 'sv=2020', kind: 'url token' },
@@ -87,6 +89,19 @@ describe('ingest/redact', () => {
     const r = redactText(text);
     assert.equal(r.text, text);
     assert.deepEqual(r.counts, {});
+  });
+
+  it('leaves .NET and IIS names after a scheme word alone', () => {
+    for (const text of [
+      'User.Identity.Name=CONTOSO\\pnovak AuthType=Negotiate WindowsIdentity.GetCurrent().Name=IIS APPPOOL\\DocPortal',
+      'the NTLM WindowsAuthenticationModule step failed',
+      'Kerberos KerberosAuthenticationFailed appears in the trace',
+      'with Basic BasicAuthenticationModule enabled',
+    ]) {
+      const r = redactText(text);
+      assert.equal(r.text, text);
+      assert.deepEqual(r.counts, {});
+    }
   });
 
   it('is idempotent on every table case', () => {

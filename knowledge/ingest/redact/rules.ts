@@ -36,6 +36,15 @@ export function looksLikeToken(s: string): boolean {
   return s.length >= 20 && /[a-z]/.test(s) && /[A-Z]/.test(s);
 }
 
+/** A CamelCase name of two or more words, letters only ("WindowsAuthenticationModule"): never a base64 token. */
+const IDENTIFIER = /^(?:[A-Z][a-z]+){2,}$/;
+
+/** Basic's value is base64 of "user:password": short ones ("dXNlcjpwYXNz") look like nothing else. */
+function isBasicCredentials(value: string): boolean {
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+:[\x20-\x7e]*$/.test(decoded);
+}
+
 /** Pairs "prefix + value": keeps the prefix, redacts the value unless it is already redacted. */
 function prefixed(match: string, g: (string | undefined)[]): string {
   const [prefix, value] = [g[0] ?? '', g[1] ?? ''];
@@ -84,9 +93,21 @@ export const RULES: RedactionRule[] = [
     replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}`),
   },
   {
+    // Negotiate, NTLM, Kerberos and Basic credentials are plain base64 ending the word: "Negotiate
+    // WindowsIdentity.GetCurrent()" or "NTLM WindowsAuthenticationModule" in a sentence is a name, not a token.
     kind: 'auth token',
-    mayMatch: (t) => /negotiate|ntlm|kerberos|basic|bearer/i.test(t),
-    re: /\b((?:Negotiate|NTLM|Kerberos|Basic|Bearer)[^\S\r\n]+)([A-Za-z0-9+/_\-.~]{8,}={0,2})/gi,
+    mayMatch: (t) => /negotiate|ntlm|kerberos|basic/i.test(t),
+    re: /\b((?:Negotiate|NTLM|Kerberos|Basic)[^\S\r\n]+)([A-Za-z0-9+/]{8,}={0,2})(?![\w+/=(]|\.\w)/gi,
+    replace: (m, g) => {
+      const value = g[1] ?? '';
+      const secret = /^basic/i.test(g[0] ?? '') && isBasicCredentials(value) ? true : looksLikeToken(value) && !IDENTIFIER.test(value);
+      return secret ? `${g[0]}${REDACTED}` : m;
+    },
+  },
+  {
+    kind: 'auth token',
+    mayMatch: (t) => /bearer/i.test(t),
+    re: /\b(Bearer[^\S\r\n]+)([A-Za-z0-9+/_\-.~]{8,}={0,2})/gi,
     replace: (m, g) => (looksLikeToken(g[1] ?? '') ? `${g[0]}${REDACTED}` : m),
   },
   {
