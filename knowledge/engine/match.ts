@@ -113,7 +113,9 @@ function attr(e: Evidence, field: string): string | undefined {
 
 // A cue right after a negated verb ("it is not kerberos", "we didn't touch the gpo") argues against, not for.
 // "no"/"without" are left out on purpose: "the token has no SeImpersonatePrivilege" is evidence *for* a cause.
-const negationBefore = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|don'?t|haven'?t|hasn'?t)\s+(?:\S+\s+){0,2}$/i;
+// Only words may stand between the negation and the cue: "This page isn't working - redirected you too many times"
+// negates nothing after its dash.
+const negationBefore = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|don'?t|haven'?t|hasn'?t)\s+(?:[\w'’]+\s+){0,2}$/i;
 
 function matchText(regex: RegExp, view: CaseView): Found | null {
   for (const { text, source } of view.texts) {

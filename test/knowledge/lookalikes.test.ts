@@ -27,6 +27,8 @@ const REPORTS: Record<string, string> = {
   'lookalike-tls-certificate':
     'The web server calling our back end fails with "The underlying connection was closed: Could not establish trust relationship for the SSL/TLS secure channel" since Monday. The pool runs as CONTOSO\\svc-web.',
   'lookalike-ip-restriction-403-6': 'Users from the branch office get 403.6 on the HR site, head office is fine. Same AD group for everybody.',
+  'lookalike-redirect-loop':
+    'Since the site sits behind the new load balancer with SSL offload, Chrome says ERR_TOO_MANY_REDIRECTS. Is Windows authentication looping?',
 };
 
 /** More ways users report the same look-alikes. */
@@ -34,6 +36,7 @@ const MORE_REPORTS: [string, string][] = [
   ['the system drive is full (0 bytes free), access denied writing to Temporary ASP.NET Files', 'lookalike-disk-full'],
   ['our w3wp keeps crashing every hour, the debugdiag dump shows a StackOverflowException. it is not a permissions problem', 'lookalike-worker-process-crash'],
   ['The request was aborted: Could not create SSL/TLS secure channel.', 'lookalike-tls-certificate'],
+  ['Edge: "This page isn\'t working - intranet redirected you too many times." The login page redirects to itself', 'lookalike-redirect-loop'],
   ['Chrome says "Your connection is not private" NET::ERR_CERT_COMMON_NAME_INVALID on the intranet', 'lookalike-tls-certificate'],
 ];
 
@@ -72,6 +75,10 @@ describe('knowledge base look-alikes', () => {
     ['Site returns 503 and the application pool stops since the service account password was rotated. WAS event 5021. No stack overflow, no access violation in the logs.', 'app-pool-identity-password-expired'],
     ["We ruled out disk full, there are 200 GB free. Access to the path 'D:\\\\data\\\\x.txt' is denied under impersonation.", 'impersonated-user-acl-denied'],
     ['The share denies access to IIS APPPOOL\\\\Intranet instead of the user. Found a stackoverflow thread about it.', 'code-runs-as-app-pool-not-user'],
+    [
+      'Behind the F5 with SSL offload the NTLM handshake loops: 401.1 with 0x80090346 on every request and the browser keeps prompting. Extended Protection is Required on the site.',
+      'extended-protection-proxy-ssl-offload',
+    ],
   ];
   for (const [text, expected] of GENUINE) {
     it(`lets a genuine identity failure through: ${expected}`, async () => {
