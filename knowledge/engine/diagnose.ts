@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../kb-loader/load.js';
 import type { Case, CitedEvidence, DecodedCode, Diagnosis, Evidence, EvidenceSource, Hypothesis, LookalikeMatch } from '../types.js';
 import { compileKnowledgeBase, type CompiledCause, type CompiledKnowledgeBase, type CompiledLookalike, type CompiledSignature } from './compile.js';
 import { caseMatches } from './case-matches.js';
+import { derivedFacts } from './derived-facts.js';
 import { cite, makeCaseView, type CaseView, type Found } from './match.js';
 import { bestQuestion, beliefs } from './question.js';
 import { bestPhrasePerDocOfMessages } from './similarity.js';
@@ -54,7 +55,8 @@ interface ScoredLookalike {
 
 export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
   const compiled = compileKnowledgeBase(kb);
-  const found = caseMatches(compiled, c, uploadsView(c));
+  const allEvidence = [...evidenceFromTexts(c.texts), ...c.evidence];
+  const found = caseMatches(compiled, c, uploadsView(c, allEvidence));
   // What the case already satisfied when a cause was ruled out, per distinct moment (usually one or two).
   const satisfiedThen = new Map<string, (Found | null)[]>();
   const satisfiedWhen = (mark: { texts: number; evidence: number }): (Found | null)[] => {
@@ -62,12 +64,11 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
     let then = satisfiedThen.get(key);
     if (!then) {
       const earlier: Case = { ...c, texts: c.texts.slice(0, mark.texts), evidence: c.evidence.slice(0, mark.evidence) };
-      then = caseMatches(compiled, earlier, uploadsView(earlier));
+      then = caseMatches(compiled, earlier, uploadsView(earlier, [...evidenceFromTexts(earlier.texts), ...earlier.evidence]));
       satisfiedThen.set(key, then);
     }
     return then;
   };
-  const allEvidence = [...evidenceFromTexts(c.texts), ...c.evidence];
   const ruledOut = new Set(c.ruledOut);
   const similarity = bestPhrasePerDocOfMessages(c.texts.map(withoutToolRows), compiled.similarity, compiled.memo.similarity);
 
@@ -213,10 +214,12 @@ function broughtBack(cause: Pick<CompiledCause, 'signatures'>, now: (Found | nul
 }
 
 /** What the case has besides its messages: uploaded evidence and documents, and answers (matched afresh each time). */
-function uploadsView(c: Case): CaseView {
+/** The case's uploads, answers and the facts only the whole case shows (`all`: every message's and upload's evidence). */
+function uploadsView(c: Case, all: Evidence[]): CaseView {
   const documents: { text: string; source: EvidenceSource }[] = [];
   for (const e of c.evidence) if (e.key === KEY_TEXT_DOCUMENT) documents.push({ text: e.value, source: e.source });
-  return makeCaseView(c.evidence, documents, c.answers);
+  const derived = derivedFacts(all);
+  return makeCaseView(derived.length ? [...c.evidence, ...derived] : c.evidence, documents, c.answers);
 }
 
 function toHypotheses(leaders: Scored[]): Hypothesis[] {

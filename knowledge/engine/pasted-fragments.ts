@@ -2,6 +2,7 @@
 // fields of one Failed Request Tracing event copied from the XML or from the freb.xsl view. Whole pasted files go
 // through ingestion instead (see pastedFiles); these are the pieces too small or too mixed with prose for that.
 import { canonicalCode } from '../codes/index.js';
+import { isLoopback } from '../ingest/w3c/index.js';
 import type { Evidence, EvidenceSource } from '../types.js';
 
 const MAX_LINE = 2000;
@@ -22,6 +23,8 @@ export function evidenceFromFragments(text: string, messageIndex: number, source
 
 /** The client of a W3C row in the usual field order: the address after cs-username ("-" or DOMAIN\\user). */
 const rowClient = /\s(-|\S+\\\S+|\S+@\S+)\s((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]*:[0-9a-f:]+)\s/i;
+/** The server's own address in the usual field order: s-ip, right before the method. */
+const rowServer = /(?:^|\s)((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f]*:[0-9a-f:]+)\s+(?:GET|POST|HEAD|PUT|DELETE|OPTIONS|PROPFIND|PATCH)\s/i;
 
 interface Row {
   line: string;
@@ -29,6 +32,7 @@ interface Row {
   sub: string;
   win32: string;
   client?: string;
+  server?: string;
   user: boolean;
 }
 
@@ -37,7 +41,7 @@ function w3cRows(lines: string[]): (Row | undefined)[] {
     const m = w3cRowTail.exec(line);
     if (!m) return undefined;
     const c = rowClient.exec(line);
-    return { line, status: m[1], sub: m[2], win32: m[3], client: c?.[2], user: c !== null && c[1] !== '-' };
+    return { line, status: m[1], sub: m[2], win32: m[3], client: c?.[2], server: rowServer.exec(line)?.[1], user: c !== null && c[1] !== '-' };
   });
 }
 
@@ -78,6 +82,9 @@ function logRows(text: string, source: EvidenceSource): Evidence[] {
   const lines = text.split(/\r?\n/).filter((l) => l.length <= MAX_LINE);
   const rows = w3cRows(lines);
   let handshakeCited = false;
+  // The loopback check refuses only requests from the server itself: 401.1s all from its own address are that pattern.
+  let firstLogonFailure: string | undefined;
+  let allFromServerItself = true;
   for (const [i, rawLine] of lines.entries()) {
     if (seen.size >= MAX_ROWS) continue;
     const excerpt = rawLine.trim().slice(0, 200);
@@ -88,6 +95,10 @@ function logRows(text: string, source: EvidenceSource): Evidence[] {
         if (!handshakeCited) out.push({ kind: 'pattern', key: 'pattern', value: 'w3c.auth-handshake-ok', source, excerpt });
         handshakeCited = true;
         continue;
+      }
+      if (status === '401' && sub === '1') {
+        firstLogonFailure ??= excerpt;
+        if (!row.client || !(isLoopback(row.client) || row.client === row.server)) allFromServerItself = false;
       }
       const key = `w3c ${status}.${sub}.${win32}`;
       if (seen.has(key)) continue;
@@ -113,6 +124,9 @@ function logRows(text: string, source: EvidenceSource): Evidence[] {
         out.push({ kind: 'pattern', key: 'pattern', value: 'httperr.header-too-long', source, excerpt });
       }
     }
+  }
+  if (firstLogonFailure && allFromServerItself) {
+    out.push({ kind: 'pattern', key: 'pattern', value: 'w3c.loopback-only-failures', source, excerpt: `${firstLogonFailure} (every 401.1 comes from the server's own address)` });
   }
   return out;
 }

@@ -88,6 +88,15 @@ describe('ingest: events shared as text', () => {
     assert.equal(e.attrs?.Status, '0xC000015B');
   });
 
+  it("reads a client's Kerberos error (System event 3) pasted without its header, with the server name it asked for", () => {
+    const [e] = events('System log on my PC:\nSource: Microsoft-Windows-Security-Kerberos  Event ID: 3\nA Kerberos error message was received:\n on logon session CONTOSO.COM\\rvega\n Error Code: 0x7 KDC_ERR_S_PRINCIPAL_UNKNOWN\n Server Name: HTTP/lb-vip-web01.contoso.com\n Target Name: HTTP/lb-vip-web01.contoso.com@CONTOSO.COM');
+    assert.equal(e.value, '3');
+    assert.equal(e.attrs?.Provider, 'Microsoft-Windows-Security-Kerberos');
+    assert.equal(e.attrs?.Channel, 'System');
+    assert.equal(e.attrs?.ServerName, 'HTTP/lb-vip-web01.contoso.com');
+    assert.match(e.attrs?.ErrorCode ?? '', /^0x7\b/);
+  });
+
   it('reads nothing from prose that mentions an event', () => {
     assert.deepEqual(events('we see event id 4625 a lot, and the account failed to log on again this morning'), []);
   });

@@ -21,7 +21,7 @@ export function mayHoldEventText(text: string): boolean {
 }
 
 /** The first sentence of each Security event this domain reads: a description pasted without its header names its event. */
-const EVENT_OF_SENTENCE: [RegExp, string][] = [
+const EVENT_OF_SENTENCE: [RegExp, string, string?, string?][] = [
   [/^An account failed to log on\.$/i, '4625'],
   [/^An account was successfully logged on\.$/i, '4624'],
   [/^A logon was attempted using explicit credentials\.$/i, '4648'],
@@ -32,19 +32,22 @@ const EVENT_OF_SENTENCE: [RegExp, string][] = [
   [/^A user right was assigned\.$/i, '4704'],
   [/^A user right was removed\.$/i, '4705'],
   [/^A user account was locked out\.$/i, '4740'],
+  // The client's System log: the KDC's error for a ticket it asked for, with the server name it asked for.
+  [/^A Kerberos error message was received:?$/i, '3', 'Microsoft-Windows-Security-Kerberos', 'System'],
 ];
-const FIRST_SENTENCE = /^[ \t]*(An account failed to log on|An account was successfully logged on|A logon was attempted using explicit credentials|A Kerberos (authentication|service) ticket|Kerberos pre-authentication failed|The (computer|domain controller) attempted to validate|A user right was (assigned|removed)|A user account was locked out)\b/im;
+const FIRST_SENTENCE = /^[ \t]*(An account failed to log on|An account was successfully logged on|A logon was attempted using explicit credentials|A Kerberos (authentication|service) ticket|Kerberos pre-authentication failed|The (computer|domain controller) attempted to validate|A user right was (assigned|removed)|A user account was locked out|A Kerberos error message was received)\b/im;
 const DESCRIPTION_LINES = 80;
 
 /** Security descriptions pasted on their own ("An account failed to log on." and its fields). */
 function descriptionOnlyEvents(lines: string[]): TextEvent[] {
   const out: TextEvent[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const id = EVENT_OF_SENTENCE.find(([re]) => re.test(lines[i].trim()))?.[1];
-    if (!id) continue;
+    const sentence = EVENT_OF_SENTENCE.find(([re]) => re.test(lines[i].trim()));
+    if (!sentence) continue;
+    const [, id, provider = 'Microsoft-Windows-Security-Auditing', channel = 'Security'] = sentence;
     let j = i + 1;
     while (j < lines.length && j - i < DESCRIPTION_LINES && !EVENT_OF_SENTENCE.some(([re]) => re.test(lines[j].trim()))) j++;
-    out.push({ line: i + 1, ...winEvent(id, 'Microsoft-Windows-Security-Auditing', 'Security', '', '', '', lines.slice(i, j).join('\n'), i + 1) });
+    out.push({ line: i + 1, ...winEvent(id, provider, channel, '', '', '', lines.slice(i, j).join('\n'), i + 1) });
     i = j - 1;
   }
   return out;

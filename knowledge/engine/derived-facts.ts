@@ -1,0 +1,126 @@
+// Facts no single source states, worked out from the whole case:
+// - a failed logon in an event (4625, 4776, 4771) for an account the pasted configuration gives a role (the anonymous
+//   user, the fixed impersonation identity, the pool identity, the content's connect-as user) says whose credentials
+//   fail, which tells those causes apart from each other and from a user's own bad password or code calling LogonUser;
+// - a Kerberos ticket (klist) or Kerberos error (System event 3 or 4) for the canonical name of a DNS alias the site
+//   is reached by (nslookup) says the browser asked for the canonical name's SPN, not the alias's.
+import type { Evidence } from '../types.js';
+
+export const FAILED_LOGON_ROLE_KEY = 'logon-failed.account-role';
+
+const FAILED_LOGON_EVENTS = new Set(['4625', '4776', '4771', '529']);
+
+const ROLES: { key: RegExp; role: string; label: string }[] = [
+  { key: /anonymousAuthentication@userName$/i, role: 'anonymous-user', label: 'the anonymous identity (anonymousAuthentication userName)' },
+  { key: /^system\.web\/identity@userName$/i, role: 'fixed-identity', label: 'the fixed impersonation identity (<identity userName>)' },
+  { key: /processModel@userName$/i, role: 'pool-identity', label: 'the application pool identity (processModel userName)' },
+  { key: /virtualDirectory(Defaults)?@userName$/i, role: 'content-user', label: 'the connect-as user of the content (virtualDirectory userName)' },
+];
+
+interface Account {
+  user: string;
+  domain: string;
+}
+
+/** "CONTOSO\svc", "svc@contoso.com", ".\svc" or "svc" as lower-case user and first domain label ('' when none). */
+function account(name: string, domain = ''): Account | undefined {
+  const n = name.trim().toLowerCase();
+  if (!n || n === '-') return undefined;
+  const slash = n.lastIndexOf('\\');
+  if (slash >= 0) return { user: n.slice(slash + 1), domain: label(n.slice(0, slash)) };
+  const at = n.indexOf('@');
+  if (at > 0) return { user: n.slice(0, at), domain: label(n.slice(at + 1)) };
+  return { user: n, domain: label(domain) };
+}
+
+function label(domain: string): string {
+  const d = domain.trim().toLowerCase().split('.')[0];
+  return d === '-' ? '' : d;
+}
+
+function sameAccount(a: Account, b: Account): boolean {
+  return a.user === b.user && (!a.domain || !b.domain || a.domain === b.domain);
+}
+
+function attr(e: Evidence, name: string): string {
+  return e.attrs?.[name] ?? '';
+}
+
+/** The account an event says failed to log on, if it names one. */
+function failedAccount(e: Evidence): Account | undefined {
+  if (e.kind !== 'event' || !FAILED_LOGON_EVENTS.has(e.value)) return undefined;
+  // 4776 (NTLM validation) names the account "TargetUserName" too, with the workstation apart.
+  return account(attr(e, 'TargetUserName'), attr(e, 'TargetDomainName'));
+}
+
+export function derivedFacts(evidence: Evidence[]): Evidence[] {
+  return [...failedLogonRoles(evidence), ...canonicalNameRequests(evidence)];
+}
+
+function failedLogonRoles(evidence: Evidence[]): Evidence[] {
+  const configured: { account: Account; role: (typeof ROLES)[number]; name: string }[] = [];
+  for (const e of evidence) {
+    if (e.kind !== 'config') continue;
+    const role = ROLES.find((r) => r.key.test(e.key));
+    const acct = role && account(e.value);
+    if (role && acct) configured.push({ account: acct, role, name: e.value });
+  }
+  if (configured.length === 0) return [];
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const e of evidence) {
+    const failed = failedAccount(e);
+    if (!failed) continue;
+    for (const c of configured) {
+      if (!sameAccount(failed, c.account) || seen.has(c.role.role)) continue;
+      seen.add(c.role.role);
+      out.push({
+        kind: 'fact',
+        key: FAILED_LOGON_ROLE_KEY,
+        value: c.role.role,
+        source: e.source,
+        excerpt: `${e.excerpt} (the account that failed, ${c.name}, is ${c.role.label} in the configuration given)`,
+        attrs: { account: c.name },
+      });
+    }
+  }
+  return out;
+}
+
+export const CANONICAL_NAME_REQUEST_KEY = 'kerberos.ticket-for-canonical-name';
+
+/** The host of the HTTP SPN a klist ticket or a Kerberos error event names ("HTTP/web01.contoso.com:8080@REALM"). */
+function requestedHttpHost(e: Evidence): string | undefined {
+  let spn: string | undefined;
+  if (e.kind === 'fact' && e.key === 'kerberos.http-ticket') spn = e.value;
+  else if (e.kind === 'event' && (e.value === '3' || e.value === '4')) spn = attr(e, 'ServerName') || attr(e, 'TargetName') || attr(e, 'Server');
+  const m = spn ? /^HTTP\/([^:@/\s]+)/i.exec(spn.trim()) : null;
+  return m?.[1].toLowerCase();
+}
+
+function canonicalNameRequests(evidence: Evidence[]): Evidence[] {
+  const aliases = evidence.filter((e) => e.kind === 'fact' && e.key === 'dns.alias' && e.attrs?.canonical);
+  if (aliases.length === 0) return [];
+  const known = new Set(evidence.filter((e) => e.key === CANONICAL_NAME_REQUEST_KEY).map((e) => e.value.toLowerCase()));
+  const requests = evidence.flatMap((e) => {
+    const host = requestedHttpHost(e);
+    return host ? [{ e, host }] : [];
+  });
+  const out: Evidence[] = [];
+  for (const alias of aliases) {
+    if (known.has(alias.value.toLowerCase())) continue;
+    const canonical = (alias.attrs?.canonical ?? '').toLowerCase();
+    const hit = requests.find((r) => r.host === canonical || r.host === canonical.split('.')[0]);
+    if (!hit) continue;
+    known.add(alias.value.toLowerCase());
+    out.push({
+      kind: 'fact',
+      key: CANONICAL_NAME_REQUEST_KEY,
+      value: alias.value,
+      source: hit.e.source,
+      excerpt: `${hit.e.excerpt} (HTTP/${hit.host} is the canonical name of the alias ${alias.value})`,
+      attrs: { canonical: alias.attrs?.canonical ?? '', ticket: `HTTP/${hit.host}` },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+// Facts only the whole case shows (knowledge/engine/derived-facts.ts), and the engine fixes found with them: a failed
+// logon for an account the configuration gives a role, a Kerberos request for the canonical name behind an alias,
+// W3C rows pasted from the server itself, a negation that does not reach across a dash.
+import assert from 'node:assert/strict';
+import { derivedFacts, FAILED_LOGON_ROLE_KEY } from '../../knowledge/engine/derived-facts.js';
+import { diagnoseInputs, type Evidence } from '../../knowledge/index.js';
+import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
+
+const kb = bundledKnowledgeBase();
+const diagnose = (texts: string[]) => diagnoseInputs({ texts, files: [] }, kb);
+
+const failedLogon = (account: string, domain: string) => `An account failed to log on.
+
+Logon Type:			8
+Account For Which Logon Failed:
+	Security ID:		NULL SID
+	Account Name:		${account}
+	Account Domain:		${domain}
+Failure Information:
+	Failure Reason:		Unknown user name or bad password.
+	Status:			0xC000006D
+	Sub Status:		0xC000006A
+Process Information:
+	Caller Process Name:	C:\\Windows\\System32\\inetsrv\\w3wp.exe
+Detailed Authentication Information:
+	Logon Process:		Advapi
+	Authentication Package:	Negotiate`;
+
+const anonymousUser = (name: string) => `<system.webServer>
+  <security>
+    <authentication>
+      <anonymousAuthentication enabled="true" userName="${name}" password="[enc:IISCngProvider:abc:enc]" />
+    </authentication>
+  </security>
+</system.webServer>`;
+
+describe('facts from the whole case', () => {
+  it('ties a failed logon to the anonymous user the configuration names, across messages, and leads with that cause', async () => {
+    const d = await diagnose([
+      'public site moved to a new server, now every page is 401.1 and the W3C log shows 401 1 1326',
+      anonymousUser('OLDWEB12\\web_anon'),
+      failedLogon('web_anon', 'OLDWEB12'),
+    ]);
+    const top = d.hypotheses[0];
+    assert.equal(top?.id, 'anonymous-identity-misconfigured');
+    const cited = top.evidence.find((e) => /Anonymous Authentication names/.test(e.meaning));
+    assert.ok(cited, top.evidence.map((e) => e.meaning).join('\n'));
+    assert.match(cited.citation, /^your message 3: .*OLDWEB12\\web_anon, is the anonymous identity/);
+    assert.ok(d.hypotheses.every((h) => h.id !== 'logonuser-bad-credentials-1326' || h.confidence < top.confidence));
+  });
+
+  it('ties a failed logon to the fixed <identity userName> and leads with its password cause', async () => {
+    const d = await diagnose([
+      'since the service account password rotation the app fails with a logon error',
+      '<system.web>\n  <identity impersonate="true" userName="svc_portal@contoso.com" password="x" />\n</system.web>',
+      failedLogon('svc_portal', 'CONTOSO'),
+    ]);
+    assert.equal(d.hypotheses[0]?.id, 'fixed-identity-wrong-password');
+    assert.ok(d.hypotheses[0].evidence.some((e) => /<identity userName> names/.test(e.meaning)));
+  });
+
+  it('matches account names without case and by the first label of a domain, and not across different domains', () => {
+    const config = (value: string): Evidence => ({ kind: 'config', key: 'system.webServer/security/authentication/anonymousAuthentication@userName', value, source: { file: 'web.config' }, excerpt: value });
+    const event = (user: string, domain: string): Evidence => ({ kind: 'event', key: 'event', value: '4625', source: { file: 'message', line: 2 }, excerpt: 'event 1', attrs: { TargetUserName: user, TargetDomainName: domain } });
+    const roles = (evidence: Evidence[]) => derivedFacts(evidence).filter((e) => e.key === FAILED_LOGON_ROLE_KEY).map((e) => e.value);
+    assert.deepEqual(roles([config('CONTOSO\\Web_Anon'), event('web_anon', 'contoso.com')]), ['anonymous-user']);
+    assert.deepEqual(roles([config('web_anon@contoso.com'), event('WEB_ANON', 'CONTOSO')]), ['anonymous-user']);
+    assert.deepEqual(roles([config('FABRIKAM\\web_anon'), event('web_anon', 'CONTOSO')]), []);
+    assert.deepEqual(roles([config('CONTOSO\\web_anon'), event('someone_else', 'CONTOSO')]), []);
+    assert.deepEqual(roles([event('web_anon', 'CONTOSO')]), [], 'no configuration, no role');
+  });
+
+  it('reads a Kerberos error pasted from the System log, and its request for the canonical name of an alias points at the CNAME cause', async () => {
+    const d = await diagnose([
+      'reports fail since the portal moved behind the new load balancer, the SPN is registered, I checked',
+      'C:\\> setspn -L CONTOSO\\svc_portal\nRegistered ServicePrincipalNames for CN=svc_portal,OU=Service Accounts,DC=contoso,DC=com:\n        HTTP/portal.contoso.com\n\nC:\\> nslookup portal.contoso.com\nServer:  dc01.contoso.com\nAddress:  10.0.0.10\n\nName:    lb-vip-web01.contoso.com\nAddress:  10.0.5.50\nAliases:  portal.contoso.com',
+      'Source: Microsoft-Windows-Security-Kerberos  Event ID: 3\nA Kerberos error message was received:\n on logon session CONTOSO.COM\\rvega\n Error Code: 0x7 KDC_ERR_S_PRINCIPAL_UNKNOWN\n Server Realm: CONTOSO.COM\n Server Name: HTTP/lb-vip-web01.contoso.com\n Target Name: HTTP/lb-vip-web01.contoso.com@CONTOSO.COM',
+    ]);
+    const top = d.hypotheses[0];
+    assert.equal(top?.id, 'spn-host-name-cname-mismatch');
+    assert.ok(top.evidence.some((e) => /^your message 3: .*HTTP\/lb-vip-web01\.contoso\.com is the canonical name of the alias portal\.contoso\.com/.test(e.citation)));
+    const missing = d.hypotheses.find((h) => h.id === 'spn-missing');
+    assert.ok(!missing || missing.evidence.some((e) => e.weight < 0 && /canonical name/.test(e.meaning)), 'spn-missing, if offered, hears the counter-evidence');
+  });
+
+  it('reads 401.1 rows pasted from the server itself (client address = s-ip) as the loopback-check pattern', async () => {
+    const row = (cip: string, tail: string) => `2026-12-02 10:21:40 10.10.20.15 GET / - 443 - ${cip} Mozilla/5.0 - ${tail}`;
+    const d = await diagnose([`W3C:\n${row('10.10.20.15', '401 2 5 0')}\n${row('10.10.20.15', '401 1 2148074252 0')}\n${row('10.10.20.15', '401 1 2148074252 0')}`]);
+    const loopback = d.hypotheses.find((h) => h.id === 'loopback-check-401-1');
+    assert.ok(loopback?.evidence.some((e) => /every 401\.1 comes from the server's own address/.test(e.citation)), JSON.stringify(d.hypotheses.map((h) => h.id)));
+    const elsewhere = await diagnose([`W3C:\n${row('10.10.60.88', '401 1 2148074252 0')}\n${row('10.10.20.15', '401 1 2148074252 0')}`]);
+    assert.ok(!elsewhere.hypotheses.some((h) => h.evidence.some((e) => /server's own address/.test(e.citation))), 'a failure from another client is not the pattern');
+  });
+
+  it('does not let "isn\'t working" negate what follows a dash, so a redirect loop is recognised as not an identity problem', async () => {
+    const d = await diagnose(['after moving behind the F5 with SSL offload browsers say "This page isn\'t working - redirected you too many times"']);
+    assert.equal(d.unknown, true, JSON.stringify(d.hypotheses.map((h) => h.id)));
+    assert.equal(d.lookalikes?.[0]?.id, 'lookalike-redirect-loop');
+    const negated = await diagnose(['the site is not redirecting too many times, that was fixed']);
+    assert.ok(!negated.lookalikes?.some((l) => l.id === 'lookalike-redirect-loop'));
+  });
+});
