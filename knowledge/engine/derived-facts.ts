@@ -2,8 +2,11 @@
 // - a failed logon in an event (4625, 4776, 4771) for an account the pasted configuration gives a role (the anonymous
 //   user, the fixed impersonation identity, the pool identity, the content's connect-as user) says whose credentials
 //   fail, which tells those causes apart from each other and from a user's own bad password or code calling LogonUser;
-// - a Kerberos ticket (klist) or Kerberos error (System event 3 or 4) for the canonical name of a DNS alias the site
-//   is reached by (nslookup) says the browser asked for the canonical name's SPN, not the alias's.
+// - a Kerberos ticket (klist), a Kerberos error (System event 3 or 4) or an HTTP SPN named in a failure, for the
+//   canonical name of a DNS alias the site is reached by (nslookup, or "A is a CNAME to B"), says the browser asked
+//   for the canonical name's SPN, not the alias's;
+// - an HTTP SPN registered only with a port (HTTP/finrep:8080) while the client's failed request names the host
+//   without it says the browser builds the SPN without the port, as Windows does by default.
 import type { Evidence } from '../types.js';
 
 export const FAILED_LOGON_ROLE_KEY = 'logon-failed.account-role';
@@ -54,7 +57,7 @@ function failedAccount(e: Evidence): Account | undefined {
 }
 
 export function derivedFacts(evidence: Evidence[]): Evidence[] {
-  return [...failedLogonRoles(evidence), ...canonicalNameRequests(evidence)];
+  return [...failedLogonRoles(evidence), ...canonicalNameRequests(evidence), ...portlessRequests(evidence)];
 }
 
 function failedLogonRoles(evidence: Evidence[]): Evidence[] {
@@ -89,10 +92,10 @@ function failedLogonRoles(evidence: Evidence[]): Evidence[] {
 
 export const CANONICAL_NAME_REQUEST_KEY = 'kerberos.ticket-for-canonical-name';
 
-/** The host of the HTTP SPN a klist ticket or a Kerberos error event names ("HTTP/web01.contoso.com:8080@REALM"). */
+/** The host of the HTTP SPN a klist ticket, a Kerberos error event or a failure in the user's words names ("HTTP/web01.contoso.com:8080@REALM"). */
 function requestedHttpHost(e: Evidence): string | undefined {
   let spn: string | undefined;
-  if (e.kind === 'fact' && e.key === 'kerberos.http-ticket') spn = e.value;
+  if (e.kind === 'fact' && (e.key === 'kerberos.http-ticket' || e.key === 'kerberos.http-spn-failed')) spn = e.value;
   else if (e.kind === 'event' && (e.value === '3' || e.value === '4')) spn = attr(e, 'ServerName') || attr(e, 'TargetName') || attr(e, 'Server');
   const m = spn ? /^HTTP\/([^:@/\s]+)/i.exec(spn.trim()) : null;
   return m?.[1].toLowerCase();
@@ -123,4 +126,37 @@ function canonicalNameRequests(evidence: Evidence[]): Evidence[] {
     });
   }
   return out;
+}
+
+export const PORTLESS_REQUEST_KEY = 'kerberos.spn-registered-only-with-port';
+
+/** A failure's requested HTTP SPN, as a host, from a Kerberos error event or the user's words. */
+function failedHttpHost(e: Evidence): string | undefined {
+  if (!(e.kind === 'event' || (e.kind === 'fact' && e.key === 'kerberos.http-spn-failed'))) return undefined;
+  return requestedHttpHost(e);
+}
+
+function portlessRequests(evidence: Evidence[]): Evidence[] {
+  const registered = evidence.filter((e) => e.kind === 'fact' && e.key === 'spn.registered').map((e) => e.value);
+  const lower = registered.map((spn) => spn.toLowerCase());
+  const withPort = registered.flatMap((spn) => {
+    const m = /^http\/([^:/@\s]+):(\d+)$/i.exec(spn);
+    return m ? [{ spn, host: m[1].toLowerCase() }] : [];
+  });
+  if (withPort.length === 0) return [];
+  for (const e of evidence) {
+    const host = failedHttpHost(e);
+    if (!host) continue;
+    const match = withPort.find((p) => p.host === host || p.host.split('.')[0] === host);
+    if (!match || lower.includes(`http/${host}`)) continue;
+    return [{
+      kind: 'fact',
+      key: PORTLESS_REQUEST_KEY,
+      value: match.spn,
+      source: e.source,
+      excerpt: `${e.excerpt} (the client asked for HTTP/${host}, while only ${match.spn} is registered)`,
+      attrs: { requested: `HTTP/${host}` },
+    }];
+  }
+  return [];
 }

@@ -83,6 +83,27 @@ describe('facts from the whole case', () => {
     assert.ok(!missing || missing.evidence.some((e) => e.weight < 0 && /canonical name/.test(e.meaning)), 'spn-missing, if offered, hears the counter-evidence');
   });
 
+  it('reads a CNAME and a failed SPN stated in words, and points at the CNAME cause', async () => {
+    const d = await diagnose([
+      'portal.contoso.com is a CNAME -> webfarm-vip.contoso.local. setspn -L shows HTTP/portal.contoso.com on the pool account, yet clients fall back to NTLM.',
+      'On the DC: 4769 failure, Failure Code 0x7, Service Name HTTP/webfarm-vip.contoso.local',
+    ]);
+    assert.equal(d.hypotheses[0]?.id, 'spn-host-name-cname-mismatch');
+    assert.ok(d.hypotheses[0].evidence.some((e) => /^your message 2: .*canonical name of the alias portal\.contoso\.com/.test(e.citation)));
+  });
+
+  it('an SPN registered only with the port, and a failed request for the name without it, point at the SPN-form cause', async () => {
+    const d = await diagnose([
+      'the site runs on port 8080. I registered:\n  setspn -S HTTP/finrep.corp.contoso.com:8080 CONTOSO\\svc-finrep\nbut logons stay NTLM.\nOn the DC:\n  4769 Service Name: HTTP/finrep.corp.contoso.com  Failure Code: 0x7',
+    ]);
+    assert.equal(d.hypotheses[0]?.id, 'spn-host-name-cname-mismatch');
+    assert.ok(d.hypotheses[0].evidence.some((e) => /only HTTP\/finrep\.corp\.contoso\.com:8080 is registered/.test(e.citation)));
+    const both = await diagnose([
+      'setspn -S HTTP/finrep.corp.contoso.com:8080 CONTOSO\\svc-finrep\nsetspn -S HTTP/finrep.corp.contoso.com CONTOSO\\svc-finrep\n4769 Service Name: HTTP/finrep.corp.contoso.com  Failure Code: 0x7',
+    ]);
+    assert.ok(!both.hypotheses.some((h) => h.evidence.some((e) => /is registered\)$/.test(e.citation))), 'the name without the port is registered too');
+  });
+
   it('reads 401.1 rows pasted from the server itself (client address = s-ip) as the loopback-check pattern', async () => {
     const row = (cip: string, tail: string) => `2026-12-02 10:21:40 10.10.20.15 GET / - 443 - ${cip} Mozilla/5.0 - ${tail}`;
     const d = await diagnose([`W3C:\n${row('10.10.20.15', '401 2 5 0')}\n${row('10.10.20.15', '401 1 2148074252 0')}\n${row('10.10.20.15', '401 1 2148074252 0')}`]);

@@ -6,6 +6,7 @@ import { redactText } from '../redact/index.js';
 import type { ParsedFile } from '../types.js';
 import { CUES, IGNORED_EXCEPTIONS, STATUS_PATTERNS } from './cues.js';
 import { htmlToText, looksLikeHtml } from './html.js';
+import { proseFacts } from './prose-facts.js';
 import { readToolOutput } from './tools/index.js';
 import { eventEvidence } from '../eventlog/evidence.js';
 import { mayHoldEventText, readEventText, type TextEvent } from '../eventlog/text-events.js';
@@ -85,6 +86,10 @@ export function parseText(file: string, input: Buffer | string, path?: string): 
   }));
   evidence.push(...textEventEvidence(file, events, at), ...quotedConfigEvidence(file, text, at));
   for (const f of tools.facts) evidence.push({ kind: 'fact', key: f.key, value: f.value, source: at(f.line), excerpt: f.excerpt, ...(f.attrs ? { attrs: { ...f.attrs } } : {}) });
+  const lines = text.split(/\r?\n/);
+  for (const f of proseFacts(tools.prose ?? text)) {
+    evidence.push({ kind: 'fact', key: f.key, value: f.value, source: at(f.line), excerpt: around(lines[f.line - 1] ?? '', f.at), ...(f.attrs ? { attrs: f.attrs } : {}) });
+  }
   const secrets = Object.entries(counts).filter(([k]) => /password/.test(k));
   if (secrets.length) {
     evidence.push({

@@ -1,0 +1,39 @@
+// Facts people state in their own words rather than paste as tool output: "portal.contoso.com is a CNAME to
+// webfarm-vip.contoso.local" (what nslookup's Aliases line says), the SPN they registered ("setspn -S
+// HTTP/finrep:8080 CONTOSO\svc"), and an HTTP SPN named in a failure ("4769 failure 0x7, Service Name
+// HTTP/webfarm-vip.contoso.local"), which the case-level facts compare with the alias and the registered SPNs.
+export interface ProseFact {
+  key: 'dns.alias' | 'kerberos.http-spn-failed' | 'spn.registered';
+  value: string;
+  line: number;
+  at: number;
+  attrs?: Record<string, string>;
+}
+
+const HOST = String.raw`[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+`;
+// "A is a CNAME to B", "A (CNAME) -> B", "A is an alias for B", "CNAME A pointing at B".
+const CNAME = new RegExp(
+  String.raw`\b(${HOST})[ \t]+(?:is[ \t]+)?(?:an?[ \t]+)?\(?(?:dns[ \t]+)?(?:cname|alias)(?:[ \t]+record)?\)?[ \t]*(?:->|→|=>|to|for|of|pointing[ \t]+(?:to|at)|points?[ \t]+(?:to|at)|that[ \t]+points[ \t]+(?:to|at))[ \t]+(${HOST})\b`,
+  'gi',
+);
+const HTTP_SPN = new RegExp(String.raw`\bHTTP\/(${HOST}|[a-z0-9-]{1,63})(?![\w./-])`, 'gi');
+/** "setspn -S HTTP/finrep:8080 CONTOSO\svc": the user registered (or tried to register) that SPN on that account. */
+const SETSPN_ADD = /\bsetspn(?:\.exe)?[ \t]+-[sa][ \t]+(HTTP\/[^\s"']+)(?:[ \t]+([^\s"']+))?/gi;
+/** A failure in the same line: the SPN is what the client asked for, not one being registered. */
+const FAILURE = /\b(4769|4771|failure|failed|error|0x7\b|principal[_ ]unknown|not found|unknown)\b/i;
+
+export function proseFacts(text: string): ProseFact[] {
+  if (!/cname|alias|http\//i.test(text)) return [];  // every fact here names an alias or an HTTP SPN
+  const out: ProseFact[] = [];
+  text.split(/\r?\n/).forEach((lineText, i) => {
+    if (lineText.length > 2000) return;
+    for (const m of lineText.matchAll(CNAME)) {
+      if (m[1].toLowerCase() === m[2].toLowerCase()) continue;
+      out.push({ key: 'dns.alias', value: m[1].toLowerCase(), line: i + 1, at: m.index ?? 0, attrs: { canonical: m[2].toLowerCase() } });
+    }
+    for (const m of lineText.matchAll(SETSPN_ADD)) out.push({ key: 'spn.registered', value: m[1], line: i + 1, at: m.index ?? 0, ...(m[2] ? { attrs: { account: m[2] } } : {}) });
+    if (!FAILURE.test(lineText) || /\bsetspn\s+-[sa]\b/i.test(lineText)) return;
+    for (const m of lineText.matchAll(HTTP_SPN)) out.push({ key: 'kerberos.http-spn-failed', value: `HTTP/${m[1]}`, line: i + 1, at: m.index ?? 0 });
+  });
+  return out.slice(0, 20);
+}
