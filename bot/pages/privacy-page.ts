@@ -25,8 +25,10 @@ size-limited text copy of recent uploads (the last 50 per conversation) is kept 
 case is escalated.</li>
 <li><strong>Transcript.</strong> The last 200 messages of a 1:1 or web-chat conversation, redacted, for the same
 purpose. Messages in Teams channels are not recorded.</li>
-<li><strong>Diagnosis reports</strong> linked from the bot's answers, and <strong>tickets</strong> created when you ask
-for an engineer (the redacted case, transcript and upload copies).</li>
+<li><strong>Diagnosis reports</strong> linked from the bot's answers: one page per case that shows the case as it
+stands (later messages and files included) until you start a new case, when it is kept as it was; and
+<strong>tickets</strong> created when you ask for an engineer (the redacted case, transcript and upload copies, with
+a report kept as it was at that moment).</li>
 <li><strong>Feedback</strong> on suggested causes ("That fixed it", "Not it"): the cause, the outcome and the
 conversation id, used to improve the knowledge base.</li>
 </ul>
@@ -37,8 +39,8 @@ configured. Messages travel through Microsoft Teams or the web chat and the Micr
 Teams bot.</p>
 
 <h2>How long</h2>
-<p>Diagnosis report pages are kept for ${days} ${days === 1 ? 'day' : 'days'} (<code>REPORT_RETENTION_DAYS</code>) and
-are not served after that. Conversation state, tickets, transcripts, upload copies and feedback have no automatic
+<p>Diagnosis report pages are served for ${days} ${days === 1 ? 'day' : 'days'} (<code>REPORT_RETENTION_DAYS</code>)
+after the bot last linked them, and not after that. Conversation state, tickets, transcripts, upload copies and feedback have no automatic
 expiry: they are kept until the operator deletes them. Starting a new case replaces the conversation's current case.</p>
 
 <h2>Sharing</h2>

@@ -3,6 +3,9 @@
 // stores nothing but a small pointer once per case. When the case is replaced (restart, cancel), its report is
 // frozen as it stands, so links in older cards keep showing that case. Escalations keep their own frozen report.
 import type { StatePropertyAccessor, Storage, TurnContext } from 'botbuilder';
+import type { CaseReports } from '../../dialogs/services.js';
+
+export type { CaseReports };
 import { diagnose, type Case, type KnowledgeBase } from '../../knowledge/index.js';
 import { CASE_PROPERTY } from '../case-state.js';
 import type { JsonConversationState } from '../store/json-change-state.js';
@@ -13,11 +16,6 @@ import type { CaseReportState, LiveReportCase } from './report-types.js';
 /** The conversation-state property beside `case` that names the case's live report. */
 export const CASE_REPORT_PROPERTY = 'caseReport';
 
-/** What the conversation calls: the link for its case's cards, and freezing the report before the case is replaced. */
-export interface CaseReports {
-  link(context: TurnContext): Promise<string>;
-  close(context: TurnContext, c: Case): Promise<void>;
-}
 
 export interface CaseReportLinksOptions {
   conversationState: JsonConversationState;
@@ -44,11 +42,22 @@ export class CaseReportLinks implements CaseReports {
     return reportUrl(this.options.baseUrl(), id);
   }
 
+  /**
+   * Freezes the report as the case stands, dated when a card last linked it (so it expires as the live page would
+   * have). When that fails, the link is retired instead: it must never go on to show the case that replaces this one.
+   */
   async close(context: TurnContext, c: Case): Promise<void> {
     const current = await this.property.get(context);
     if (!current) return;
-    await this.options.store.freeze(current.id, { case: c, diagnosis: diagnose(this.options.kb, c), timelines: c.timelines });
-    await this.property.delete(context);
+    const shown = Date.parse(current.shownAt);
+    try {
+      await this.options.store.freeze(current.id, { case: c, diagnosis: diagnose(this.options.kb, c), timelines: c.timelines }, Number.isNaN(shown) ? undefined : new Date(shown));
+    } catch (err) {
+      await this.options.store.retire(current.id).catch(() => undefined);
+      throw err;
+    } finally {
+      await this.property.delete(context);
+    }
   }
 }
 

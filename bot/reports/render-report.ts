@@ -129,7 +129,7 @@ const utc = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$/, ' 
 function reportMeta(report: StoredReport): string {
   const redacted = 'Texts and files were redacted before they were stored.';
   if (!report.live) return `Report created ${utc(report.createdAt)}. ${redacted}`;
-  return `The case as it stands now: this page follows the conversation, so it includes what was sent after the card you opened it from (case opened ${utc(report.createdAt)}). ${redacted}`;
+  return `The case as it stands now: this page follows the conversation, so it includes what was sent after the card you opened it from (first linked ${utc(report.createdAt)}). ${redacted}`;
 }
 
 export function renderReportPage(report: StoredReport, nonce: string): string {

@@ -14,8 +14,13 @@ export interface ReportStore {
   create(report: ReportInput): Promise<string>;
   /** A report that follows a case: returns the id of a pointer to the conversation state kept under `stateKey`. */
   createLive(stateKey: string): Promise<string>;
-  /** Stores `report` under an existing id (a live report frozen as its case is replaced). */
-  freeze(id: string, report: ReportInput): Promise<void>;
+  /**
+   * Stores `report` under an existing id (a live report frozen as its case is replaced), dated `createdAt` (default
+   * now) for its retention: a report already past retention is removed instead.
+   */
+  freeze(id: string, report: ReportInput, createdAt?: Date): Promise<void>;
+  /** Removes a report, so its link answers "not found". */
+  retire(id: string): Promise<void>;
   /** The report, or undefined when the id is unknown, malformed or past retention. */
   get(id: string): Promise<StoredReport | undefined>;
 }
@@ -60,8 +65,9 @@ export class StorageReportStore implements ReportStore {
     return id;
   }
 
-  async freeze(id: string, report: ReportInput): Promise<void> {
-    const full = trimReport(report, this.now());
+  async freeze(id: string, report: ReportInput, createdAt = this.now()): Promise<void> {
+    if (this.now().getTime() - createdAt.getTime() > this.retentionMs) return this.retire(id);
+    const full = trimReport(report, createdAt);
     // "*" = unconditional writes: the id is this report's own (fresh, or its live pointer being frozen), and content
     // under its key is always the same.
     const changes: StoreItems = {};
@@ -78,6 +84,10 @@ export class StorageReportStore implements ReportStore {
     changes[KEY_PREFIX + id] = { ...persisted, eTag: '*' };
     await this.storage.write(changes);
     for (const key of newContent) this.storedContent.add(key);
+  }
+
+  async retire(id: string): Promise<void> {
+    if (isReportId(id)) await this.storage.delete([KEY_PREFIX + id]);
   }
 
   async get(id: string): Promise<StoredReport | undefined> {

@@ -2,12 +2,13 @@
 // shows the case as it is now; starting over freezes that page, so older cards keep showing the case they came from.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity, StoreItems } from 'botbuilder';
 import Database from 'better-sqlite3';
-import { StorageReportStore } from '../../bot/reports/index.js';
+import { CASE_REPORT_PROPERTY, liveCaseReader, StorageReportStore } from '../../bot/reports/index.js';
 import { InMemoryStorage } from '../../bot/store/index.js';
 import type { RunningServer } from '../../bot/start.js';
 import { messageActivity, postActivity, startTestServer, tempDataDir } from '../bot/helpers/test-server.js';
+import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
 import { mbamReport } from './report-fixtures.js';
 
 const MBAM = 'our MBAM portals show only text, every file but index.html returns 500 with 0x80070542';
@@ -72,6 +73,15 @@ describe('case report links', () => {
     assert.ok((await page(next)).text.includes('password change'));
   });
 
+  it('freezes the case on cancel too', async () => {
+    const old = reportLinkOf((await postActivity(server.url, messageActivity('conv-cancel', MBAM))).activities);
+    await postActivity(server.url, messageActivity('conv-cancel', 'cancel'));
+    const frozen = await page(old);
+    assert.equal(frozen.status, 200);
+    assert.ok(frozen.text.includes('MBAM portals'));
+    assert.doesNotMatch(frozen.text, /as it stands now/);
+  });
+
   it('freezes the case when the user says it is fixed', async () => {
     const old = reportLinkOf((await postActivity(server.url, messageActivity('conv-fixed', MBAM))).activities);
     await postActivity(server.url, messageActivity('conv-fixed', 'that fixed it, thanks'));
@@ -89,6 +99,38 @@ describe('case report links', () => {
     const { status, text } = await page(moved);
     assert.equal(status, 200);
     assert.ok(text.includes('MBAM portals'));
+  });
+});
+
+/** Memory storage whose report writes can be made to fail, as a database hiccup would. */
+class FlakyReportStorage extends InMemoryStorage {
+  failReports = false;
+  override async write(changes: StoreItems): Promise<void> {
+    if (this.failReports && Object.keys(changes).some((k) => k.startsWith('support-report/'))) throw new Error('db hiccup');
+    await super.write(changes);
+  }
+}
+
+describe('case report links when freezing fails', () => {
+  it('retires the old link instead of letting it show the next case, and gives the next case a link of its own', async () => {
+    const storage = new FlakyReportStorage();
+    const server = await startTestServer({ STORAGE: 'memory' }, { storage });
+    try {
+      const old = reportLinkOf((await postActivity(server.url, messageActivity('conv-flaky', MBAM))).activities);
+      storage.failReports = true;
+      await postActivity(server.url, messageActivity('conv-flaky', 'start over'));
+      storage.failReports = false;
+      assert.ok(server.logLines.some((l) => /report of the replaced case not kept/.test(l)), 'the failure is logged');
+      const oldId = old.split('/').pop() ?? '';
+      assert.deepEqual(await storage.read([`support-report/${oldId}`]), {}, 'the pointer is retired');
+      const next = reportLinkOf((await postActivity(server.url, messageActivity('conv-flaky', 'users on hr.contoso.com get 401.1 since the password change'))).activities);
+      assert.notEqual(next, old);
+      const oldPage = await page(old);
+      assert.ok(!oldPage.text.includes('password change'), 'the old link never shows the new case');
+      assert.equal(oldPage.status, 404);
+    } finally {
+      await server.close();
+    }
   });
 });
 
@@ -127,6 +169,30 @@ describe('live report pointers in the report store', () => {
     assert.equal(await store.get(id), undefined);
     shownAt = now.toISOString();
     assert.ok(await store.get(id), 'the pointer was kept');
+  });
+
+  it('reads the live case only while the conversation still holds that case', async () => {
+    const storage = new InMemoryStorage();
+    const input = await mbamReport();
+    const read = liveCaseReader(storage, bundledKnowledgeBase());
+    await storage.write({ [stateKey]: { case: input.case, [CASE_REPORT_PROPERTY]: { id: 'A', shownAt: '2025-01-01T00:00:00.000Z' }, eTag: '*' } });
+    assert.deepEqual((await read(stateKey, 'A'))?.case.texts, input.case.texts);
+    assert.equal(await read(stateKey, 'B'), undefined, 'a pointer from an earlier case of the conversation');
+    assert.equal(await read('local-chat/conversations/other/', 'A'), undefined);
+  });
+
+  it('dates a frozen report from when a card last linked it, and retires one already past retention', async () => {
+    const storage = new InMemoryStorage();
+    const input = await mbamReport();
+    const now = new Date('2025-03-01T00:00:00Z');
+    const store = new StorageReportStore(storage, { now: () => now, retentionMs: 10 * 86_400_000, readLive: async () => ({ ...input, shownAt: now.toISOString() }) });
+    const recent = await store.createLive(stateKey);
+    await store.freeze(recent, input, new Date('2025-02-25T00:00:00Z'));
+    assert.equal((await store.get(recent))?.createdAt, '2025-02-25T00:00:00.000Z');
+    const stale = await store.createLive(stateKey);
+    await store.freeze(stale, input, new Date('2025-02-01T00:00:00Z'));
+    assert.equal(await store.get(stale), undefined);
+    assert.deepEqual(await storage.read([`support-report/${stale}`]), {}, 'nothing of it stays stored');
   });
 
   it('a frozen pointer reads back as the report it was frozen with', async () => {

@@ -28,7 +28,7 @@ describe('Teams: /privacy and /terms pages', () => {
     assert.match(body, /Conversation state and cases/);
     assert.match(body, /redacted/);
     assert.match(body, /SQLite file .* or the PostgreSQL database/s);
-    assert.match(body, /kept for 14 days/);
+    assert.match(body, /served for 14 days \(<code>REPORT_RETENTION_DAYS<\/code>\)\s+after the bot last linked them/);
     assert.match(body, /REPORT_RETENTION_DAYS/);
     assert.match(body, /third parties/);
   });
