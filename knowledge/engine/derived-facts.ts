@@ -92,13 +92,14 @@ function failedLogonRoles(evidence: Evidence[]): Evidence[] {
 
 export const CANONICAL_NAME_REQUEST_KEY = 'kerberos.ticket-for-canonical-name';
 
-/** The host of the HTTP SPN a klist ticket, a Kerberos error event or a failure in the user's words names ("HTTP/web01.contoso.com:8080@REALM"). */
-function requestedHttpHost(e: Evidence): string | undefined {
+/** The host of the HTTP SPN a klist ticket, a Kerberos error event or a failure in the user's words names ("HTTP/web01.contoso.com:8080@REALM"), and whether it carries a port. */
+function requestedHttpHost(e: Evidence): { host: string; port: boolean } | undefined {
   let spn: string | undefined;
   if (e.kind === 'fact' && (e.key === 'kerberos.http-ticket' || e.key === 'kerberos.http-spn-failed')) spn = e.value;
-  else if (e.kind === 'event' && (e.value === '3' || e.value === '4')) spn = attr(e, 'ServerName') || attr(e, 'TargetName') || attr(e, 'Server');
-  const m = spn ? /^HTTP\/([^:@/\s]+)/i.exec(spn.trim()) : null;
-  return m?.[1].toLowerCase();
+  else if (e.kind === 'event' && (e.value === '3' || e.value === '4') && /Security-Kerberos|^Kerberos$/i.test(attr(e, 'Provider')))
+    spn = attr(e, 'ServerName') || attr(e, 'TargetName') || attr(e, 'Server');
+  const m = spn ? /^HTTP\/([^:@/\s]+)(:\d+)?/i.exec(spn.trim()) : null;
+  return m ? { host: m[1].toLowerCase(), port: m[2] !== undefined } : undefined;
 }
 
 function canonicalNameRequests(evidence: Evidence[]): Evidence[] {
@@ -106,7 +107,7 @@ function canonicalNameRequests(evidence: Evidence[]): Evidence[] {
   if (aliases.length === 0) return [];
   const known = new Set(evidence.filter((e) => e.key === CANONICAL_NAME_REQUEST_KEY).map((e) => e.value.toLowerCase()));
   const requests = evidence.flatMap((e) => {
-    const host = requestedHttpHost(e);
+    const host = requestedHttpHost(e)?.host;
     return host ? [{ e, host }] : [];
   });
   const out: Evidence[] = [];
@@ -130,10 +131,11 @@ function canonicalNameRequests(evidence: Evidence[]): Evidence[] {
 
 export const PORTLESS_REQUEST_KEY = 'kerberos.spn-registered-only-with-port';
 
-/** A failure's requested HTTP SPN, as a host, from a Kerberos error event or the user's words. */
-function failedHttpHost(e: Evidence): string | undefined {
+/** A failure's requested HTTP SPN without a port, as a host, from a Kerberos error event or the user's words. */
+function failedPortlessHost(e: Evidence): string | undefined {
   if (!(e.kind === 'event' || (e.kind === 'fact' && e.key === 'kerberos.http-spn-failed'))) return undefined;
-  return requestedHttpHost(e);
+  const requested = requestedHttpHost(e);
+  return requested && !requested.port ? requested.host : undefined;
 }
 
 function portlessRequests(evidence: Evidence[]): Evidence[] {
@@ -145,7 +147,7 @@ function portlessRequests(evidence: Evidence[]): Evidence[] {
   });
   if (withPort.length === 0) return [];
   for (const e of evidence) {
-    const host = failedHttpHost(e);
+    const host = failedPortlessHost(e);
     if (!host) continue;
     const match = withPort.find((p) => p.host === host || p.host.split('.')[0] === host);
     if (!match || lower.includes(`http/${host}`)) continue;

@@ -213,8 +213,10 @@ function broughtBack(cause: Pick<CompiledCause, 'signatures'>, now: (Found | nul
   return weight >= SCORING.reconsiderWeight;
 }
 
-/** What the case has besides its messages: uploaded evidence and documents, and answers (matched afresh each time). */
-/** The case's uploads, answers and the facts only the whole case shows (`all`: every message's and upload's evidence). */
+/**
+ * What the case has besides its messages, matched afresh each time: uploaded evidence and documents, answers, and the
+ * facts only the whole case shows (`all`: every message's and upload's evidence).
+ */
 function uploadsView(c: Case, all: Evidence[]): CaseView {
   const documents: { text: string; source: EvidenceSource }[] = [];
   for (const e of c.evidence) if (e.key === KEY_TEXT_DOCUMENT) documents.push({ text: e.value, source: e.source });

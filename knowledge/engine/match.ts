@@ -113,9 +113,9 @@ function attr(e: Evidence, field: string): string | undefined {
 
 // A cue right after a negated verb ("it is not kerberos", "we didn't touch the gpo") argues against, not for.
 // "no"/"without" are left out on purpose: "the token has no SeImpersonatePrivilege" is evidence *for* a cause.
-// Only words may stand between the negation and the cue: "This page isn't working - redirected you too many times"
-// negates nothing after its dash.
-const negationBefore = /\b(?:not|never|isn'?t|wasn'?t|aren'?t|didn'?t|doesn'?t|don'?t|haven'?t|hasn'?t)\s+(?:[\w'’]+\s+){0,2}$/i;
+// A dash standing alone ends the negation's reach: "This page isn't working - redirected you too many times" negates
+// nothing after it, while "haven't re-enabled" or "did not (yet)" still negate. Teams and Outlook write n’t.
+const negationBefore = /\b(?:not|never|(?:is|was|are|were|did|does|do|have|has)n[’']?t)\s+(?:(?![-–—]\s)\S+\s+){0,2}$/i;
 
 function matchText(regex: RegExp, view: CaseView): Found | null {
   for (const { text, source } of view.texts) {

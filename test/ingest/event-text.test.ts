@@ -97,6 +97,16 @@ describe('ingest: events shared as text', () => {
     assert.match(e.attrs?.ErrorCode ?? '', /^0x7\b/);
   });
 
+  it("reads ASP.NET 1309's thread identity and exception from Event Viewer's copy", () => {
+    const [e] = events(
+      'Log Name:      Application\nSource:        ASP.NET 4.0.30319.0\nEvent ID:      1309\nLevel:         Warning\nDescription:\nEvent code: 3005 \nException information: \n    Exception type: UnauthorizedAccessException \n    Exception message: Access to the path is denied.\nThread information: \n    Thread ID: 41 \n    Thread account name: FABRIKAM\\jdoe \n    Is impersonating: True ',
+    );
+    assert.equal(e.value, '1309');
+    assert.equal(e.attrs?.ThreadAccountName, 'FABRIKAM\\jdoe');
+    assert.equal(e.attrs?.IsImpersonating, 'True');
+    assert.equal(e.attrs?.ExceptionType, 'UnauthorizedAccessException');
+  });
+
   it('reads nothing from prose that mentions an event', () => {
     assert.deepEqual(events('we see event id 4625 a lot, and the account failed to log on again this morning'), []);
   });

@@ -88,6 +88,16 @@ describe('eventlog: parseEventLogXml', () => {
     assert.equal(r.evidence.find((e) => e.key === 'text.exception')?.value, 'SqlException');
   });
 
+  it("names Application Error 1000's positional data and reads its exception code written without 0x", () => {
+    const xml = `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Application Error"/><EventID Qualifiers="0">1000</EventID><Level>2</Level><Channel>Application</Channel><Computer>APP04</Computer></System><EventData><Data>w3wp.exe</Data><Data>10.0.20348.1</Data><Data>c7bd2a1f</Data><Data>clr.dll</Data><Data>4.8.9277.0</Data><Data>66ea8c7a</Data><Data>c00000fd</Data><Data>000000000002a3f4</Data></EventData></Event>`;
+    const r = parseEventLogXml('app.xml', Buffer.from(xml));
+    const e = r.evidence.find((x) => x.kind === 'event');
+    assert.equal(e?.attrs?.AppName, 'w3wp.exe');
+    assert.equal(e?.attrs?.ExceptionCode, 'c00000fd');
+    assert.deepEqual(codes(r.evidence, 1), ['0xC00000FD']);
+    assert.match(e?.excerpt ?? '', /w3wp\.exe crashed in clr\.dll, exception 0xC00000FD/);
+  });
+
   it('salvages a wevtutil export cut mid-event', () => {
     const r = parseEventLogXml('cut.xml', load('truncated-wevtutil.xml'));
     assert.deepEqual(events(r.evidence), ['4625', '4625']);

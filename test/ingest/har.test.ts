@@ -21,6 +21,21 @@ describe('ingest/har', () => {
     assert.equal(code?.source.path, 'log.entries[1].response.content.text');
   });
 
+  it('does not read 401s that offer only Bearer as a Windows logon that never succeeds', () => {
+    const entry = (status: number, auth: string) => ({
+      startedDateTime: '2026-12-09T10:00:00.000Z',
+      time: 10,
+      request: { method: 'GET', url: 'https://api.example.com/v1/orders', httpVersion: 'HTTP/1.1', headers: [{ name: 'Authorization', value: 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln' }], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+      response: { status, statusText: '', httpVersion: 'HTTP/1.1', headers: auth ? [{ name: 'WWW-Authenticate', value: auth }] : [], cookies: [], content: { size: 0, mimeType: 'application/json' }, redirectURL: '', headersSize: -1, bodySize: 0 },
+      cache: {},
+      timings: { send: 0, wait: 10, receive: 0 },
+    });
+    const har = { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [entry(200, ''), entry(401, 'Bearer error="invalid_token"')] } };
+    const r = parseHar('api.har', Buffer.from(JSON.stringify(har)));
+    assert.deepEqual(values(r.evidence, 'pattern'), []);
+    assert.deepEqual(values(r.evidence, 'har.www-authenticate'), ['Bearer']);
+  });
+
   it('never keeps auth blobs or cookies', () => {
     for (const f of ['har/ntlm-only-never-succeeds.har', 'har/subresources-500.har']) {
       const all = JSON.stringify(parseHar(f, fixture(f)));

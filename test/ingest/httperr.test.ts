@@ -24,4 +24,18 @@ describe('ingest/httperr', () => {
     assert.deepEqual(find(r.evidence, 'httperr.reason', 'AppOffline')?.attrs, { count: '2', status: '503', queue: 'MBAMAppPool' });
     assert.ok(!JSON.stringify(r).includes('SECRETSIG123'));
   });
+
+  it('reads QueueFull 503s as a full request queue, not as a stopped pool', async () => {
+    const log = [
+      '#Software: Microsoft HTTP API 2.0',
+      '#Version: 1.0',
+      '#Date: 2026-12-09 07:00:01',
+      '#Fields: date time c-ip c-port s-ip s-port cs-version cs-method cs-uri streamid sc-status s-siteid s-reason s-queuename',
+      '2026-12-09 07:30:05 10.77.51.174 58286 10.77.2.18 443 HTTP/1.1 GET /api/payments - 503 2 QueueFull OnlineBanking',
+      '2026-12-09 07:30:11 10.77.42.96 51671 10.77.2.18 443 HTTP/1.1 GET /api/accounts - 503 2 QueueFull OnlineBanking',
+    ].join('\r\n');
+    const r = await parseHttpErr('httperr1.log', Buffer.from(log));
+    assert.deepEqual(values(r.evidence, 'pattern'), []);
+    assert.equal(find(r.evidence, 'httperr.reason', 'QueueFull')?.attrs?.count, '2');
+  });
 });

@@ -60,6 +60,8 @@ const cases: { name: string; input: string; secret: string; keep: string; kind: 
   { name: 'Bearer JWT', input: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl', secret: 'eyJzdWIi', keep: 'Bearer', kind: 'auth token' },
   { name: 'Negotiate token in a sentence', input: 'the browser sends Negotiate YIIFzwYGKwYBBQUCoIIFwzCCBb+gMDAuBgkqhkiC9xIB then gets 401', secret: 'YIIFzw', keep: 'then gets 401', kind: 'auth token' },
   { name: 'short Basic credentials at a sentence end', input: 'Fiddler shows Basic dXNlcjpwYXNz.', secret: 'dXNlcjpwYXNz', keep: 'Fiddler shows Basic', kind: 'auth token' },
+  { name: 'Basic credentials with text stuck to them', input: 'curl sent Basic YWRtaW5pc3RyYXRvcjpTdW1tZXIyMDI0(from curl)', secret: 'YWRtaW5pc3Ry', keep: '(from curl)', kind: 'auth token' },
+  { name: 'base64url Negotiate token, whole', input: 'header Negotiate doIFXjCCBVqgAwIBBaEDAgEOogcD_BQAgAAAAo4IEPGGCBDgwggQ0oAMCAQWhDRsLQ09-OVE9TTy5DT00 sent', secret: 'OVE9TTy5', keep: 'sent', kind: 'auth token' },
   { name: 'bare JWT', input: 'id eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl', secret: 'eyJzdWIi', keep: 'id ', kind: 'jwt' },
   { name: 'URL query tokens', input: 'GET /cb?code=AuthCode42&state=x&access_token=At0ken99&sig=SiG77', secret: 'AuthCode42', keep: 'state=x', kind: 'url token' },
   { name: 'SAS signature', input: 'https://acct.blob.core.windows.net/c?sv=2020&sig=AbCdEf%3D', secret: 'AbCdEf', keep: 'sv=2020', kind: 'url token' },
@@ -91,12 +93,16 @@ describe('ingest/redact', () => {
     assert.deepEqual(r.counts, {});
   });
 
-  it('leaves .NET and IIS names after a scheme word alone', () => {
+  it('leaves .NET and IIS names and error codes after a scheme word alone', () => {
     for (const text of [
       'User.Identity.Name=CONTOSO\\pnovak AuthType=Negotiate WindowsIdentity.GetCurrent().Name=IIS APPPOOL\\DocPortal',
       'the NTLM WindowsAuthenticationModule step failed',
       'Kerberos KerberosAuthenticationFailed appears in the trace',
       'with Basic BasicAuthenticationModule enabled',
+      'falls back to NTLM 0xC000006D on every request',
+      'the DC logs Kerberos 0x80090322 for the site',
+      'Kerberos S4U2Proxy fails',
+      'the providers are Negotiate windowsAuthentication enabled',
     ]) {
       const r = redactText(text);
       assert.equal(r.text, text);

@@ -117,7 +117,7 @@ describe('facts from the whole case', () => {
     const d = await diagnose(['after moving behind the F5 with SSL offload browsers say "This page isn\'t working - redirected you too many times"']);
     assert.equal(d.unknown, true, JSON.stringify(d.hypotheses.map((h) => h.id)));
     assert.equal(d.lookalikes?.[0]?.id, 'lookalike-redirect-loop');
-    const negated = await diagnose(['the site is not redirecting too many times, that was fixed']);
+    const negated = await diagnose(['Chrome did not show ERR_TOO_MANY_REDIRECTS this time, the site just answers 404']);
     assert.ok(!negated.lookalikes?.some((l) => l.id === 'lookalike-redirect-loop'));
   });
 });

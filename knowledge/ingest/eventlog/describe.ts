@@ -50,6 +50,8 @@ function body(ev: WinEvent, codes: EventCode[]): string {
   if (/^ASP\.NET/i.test(provider) && f.ExceptionType !== undefined) {
     return `${f.EventCode ?? ''} ${f.ExceptionType}: ${(f.ExceptionMessage ?? '').split('\n')[0]} (user ${f.User || '-'}, thread account ${f.ThreadAccountName ?? f.RequestThreadAccountName ?? '?'}, impersonating ${f.IsImpersonating ?? '?'})`;
   }
+  if (/^Application Error$/i.test(provider) && ev.id === '1000' && f.AppName)
+    return `${f.AppName} crashed in ${f.ModuleName ?? '?'}, exception ${codeOf(codes, 'ExceptionCode') || f.ExceptionCode || '?'}`;
   if (/^MSSQL/i.test(provider) && ev.id === '18456')
     return `Login failed for user '${f.User ?? ''}'.${f.Reason ?? ''}${f.Client ?? ''}`;
   const text =

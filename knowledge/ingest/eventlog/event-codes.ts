@@ -59,6 +59,9 @@ export function eventCodes(ev: WinEvent): EventCode[] {
   }
   if (isKerberosClient(ev) && ev.id === '4')
     add('event', '4', canonicalCode(KRB_AP_ERR_MODIFIED, 'kerberos'));
+  // Application Error 1000 writes the crash's NTSTATUS without its 0x ("c00000fd").
+  const exception = /^(?:0x)?([0-9a-f]{8})$/i.exec((ev.fields.ExceptionCode ?? '').trim())?.[1];
+  if (exception) add('ExceptionCode', ev.fields.ExceptionCode, canonicalCode(`0x${exception}`, 'ntstatus'));
   if (/WAS$/i.test(ev.provider) && ev.fields.Binary) {
     const n = binaryDword(ev.fields.Binary);
     if (n) add('Binary', ev.fields.Binary, canonicalCode(n, 'win32'));

@@ -283,6 +283,11 @@ const FIELD_OF_LABEL: Record<string, string> = {
   'error code': 'ErrorCode',
   'server name': 'ServerName',
   'target name': 'TargetName',
+  // ASP.NET health-monitoring events (1309): the request thread's identity and the exception.
+  'thread account name': 'ThreadAccountName',
+  'is impersonating': 'IsImpersonating',
+  'exception type': 'ExceptionType',
+  'exception message': 'ExceptionMessage',
 };
 
 /** Other labels Windows prints in these descriptions: identifiers and numbers, not error codes. */

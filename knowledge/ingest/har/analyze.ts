@@ -62,13 +62,16 @@ function authFacts(entries: HarEntryView[]): HarHit[] {
   return [...offers.values(), ...sent.values()];
 }
 
+const WINDOWS_SCHEMES = new Set(['negotiate', 'ntlm', 'kerberos', 'basic']);
+
 function neverSucceeds(entries: HarEntryView[]): HarHit | undefined {
   const lastOk = new Map<string, number>();
   for (const e of entries) if (ok(e.status)) lastOk.set(urlKey(e.url), e.index);
   let first: HarEntryView | undefined;
   let count = 0;
   for (const e of entries) {
-    if (e.status !== 401 || offeredOf(e).length === 0) continue;
+    // A 401 that offers only Bearer is an OAuth token refused by the application, not a Windows logon.
+    if (e.status !== 401 || !offeredOf(e).some((scheme) => WINDOWS_SCHEMES.has(scheme.toLowerCase()))) continue;
     if ((lastOk.get(urlKey(e.url)) ?? -1) > e.index) continue;
     count++;
     first ??= e;

@@ -9,7 +9,7 @@ const DEFAULT_FIELDS = 'date time c-ip c-port s-ip s-port cs-version cs-method c
 const REDACTED_TEXT_CHARS = 256 * 1024;
 const EXCERPT_CHARS = 400;
 
-const OFFLINE_REASONS = new Set(['appoffline', 'disabled', 'connection_abandoned_by_apppool', 'queuefull', 'apppoolshutdown']);
+const OFFLINE_REASONS = new Set(['appoffline', 'disabled', 'connection_abandoned_by_apppool', 'apppoolshutdown']);
 const TOO_LONG_REASONS = new Set(['fieldlength', 'requestlength', 'url']);
 
 interface Cited {

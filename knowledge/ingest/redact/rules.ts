@@ -36,8 +36,8 @@ export function looksLikeToken(s: string): boolean {
   return s.length >= 20 && /[a-z]/.test(s) && /[A-Z]/.test(s);
 }
 
-/** A CamelCase name of two or more words, letters only ("WindowsAuthenticationModule"): never a base64 token. */
-const IDENTIFIER = /^(?:[A-Z][a-z]+){2,}$/;
+/** A CamelCase or camelCase name, letters only ("WindowsAuthenticationModule", "useAppPoolCredentials"): not base64. */
+const IDENTIFIER = /^(?:[A-Z][a-z]+){2,}$|^[a-z]+(?:[A-Z][a-z]+)+$/;
 
 /** Basic's value is base64 of "user:password": short ones ("dXNlcjpwYXNz") look like nothing else. */
 function isBasicCredentials(value: string): boolean {
@@ -93,14 +93,21 @@ export const RULES: RedactionRule[] = [
     replace: (m, g) => (isDone(g[1]) ? m : `${g[0]}${REDACTED}`),
   },
   {
-    // Negotiate, NTLM, Kerberos and Basic credentials are plain base64 ending the word: "Negotiate
-    // WindowsIdentity.GetCurrent()" or "NTLM WindowsAuthenticationModule" in a sentence is a name, not a token.
+    // Negotiate, NTLM and Kerberos tokens are long base64 (an NTLM negotiate message alone is 40 characters); a code or
+    // a name after the word in a sentence ("NTLM 0xC000006D", "Negotiate WindowsIdentity.GetCurrent()") is not one.
     kind: 'auth token',
-    mayMatch: (t) => /negotiate|ntlm|kerberos|basic/i.test(t),
-    re: /\b((?:Negotiate|NTLM|Kerberos|Basic)[^\S\r\n]+)([A-Za-z0-9+/]{8,}={0,2})(?![\w+/=(]|\.\w)/gi,
+    mayMatch: (t) => /negotiate|ntlm|kerberos/i.test(t),
+    re: /\b((?:Negotiate|NTLM|Kerberos)[^\S\r\n]+)([A-Za-z0-9+/_-]{24,}={0,2})/gi,
+    replace: (m, g) => (IDENTIFIER.test(g[1] ?? '') ? m : `${g[0]}${REDACTED}`),
+  },
+  {
+    // Basic is base64 of "user:password", short ones included ("dXNlcjpwYXNz"), whatever follows it.
+    kind: 'auth token',
+    mayMatch: (t) => /basic/i.test(t),
+    re: /\b(Basic[^\S\r\n]+)([A-Za-z0-9+/_-]{4,}={0,2})/gi,
     replace: (m, g) => {
       const value = g[1] ?? '';
-      const secret = /^basic/i.test(g[0] ?? '') && isBasicCredentials(value) ? true : looksLikeToken(value) && !IDENTIFIER.test(value);
+      const secret = isBasicCredentials(value) || (value.length >= 16 && looksLikeToken(value) && !IDENTIFIER.test(value));
       return secret ? `${g[0]}${REDACTED}` : m;
     },
   },

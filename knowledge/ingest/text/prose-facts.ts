@@ -11,12 +11,14 @@ export interface ProseFact {
 }
 
 const HOST = String.raw`[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)+`;
-// "A is a CNAME to B", "A (CNAME) -> B", "A is an alias for B", "CNAME A pointing at B".
+// "A is a CNAME to B", "A (CNAME) -> B", "A is an alias for B", "A CNAME pointing at B". A host starts where no
+// label did, so a long dotted run is not tried from each of its labels.
 const CNAME = new RegExp(
-  String.raw`\b(${HOST})[ \t]+(?:is[ \t]+)?(?:an?[ \t]+)?\(?(?:dns[ \t]+)?(?:cname|alias)(?:[ \t]+record)?\)?[ \t]*(?:->|→|=>|to|for|of|pointing[ \t]+(?:to|at)|points?[ \t]+(?:to|at)|that[ \t]+points[ \t]+(?:to|at))[ \t]+(${HOST})\b`,
+  String.raw`(?<![\w.-])(${HOST})[ \t]+(?:is[ \t]+)?(?:an?[ \t]+)?\(?(?:dns[ \t]+)?(?:cname|alias)(?:[ \t]+record)?\)?[ \t]*(?:->|→|=>|to|for|of|pointing[ \t]+(?:to|at)|points?[ \t]+(?:to|at)|that[ \t]+points[ \t]+(?:to|at))[ \t]+(${HOST})\b`,
   'gi',
 );
-const HTTP_SPN = new RegExp(String.raw`\bHTTP\/(${HOST}|[a-z0-9-]{1,63})(?![\w./-])`, 'gi');
+// A host with a port (HTTP/finrep:8080) is the port form itself, not the name without it.
+const HTTP_SPN = new RegExp(String.raw`\bHTTP\/(${HOST}|[a-z0-9-]{1,63})(?![\w./:-])`, 'gi');
 /** "setspn -S HTTP/finrep:8080 CONTOSO\svc": the user registered (or tried to register) that SPN on that account. */
 const SETSPN_ADD = /\bsetspn(?:\.exe)?[ \t]+-[sa][ \t]+(HTTP\/[^\s"']+)(?:[ \t]+([^\s"']+))?/gi;
 /** A failure in the same line: the SPN is what the client asked for, not one being registered. */
@@ -32,7 +34,7 @@ export function proseFacts(text: string): ProseFact[] {
       out.push({ key: 'dns.alias', value: m[1].toLowerCase(), line: i + 1, at: m.index ?? 0, attrs: { canonical: m[2].toLowerCase() } });
     }
     for (const m of lineText.matchAll(SETSPN_ADD)) out.push({ key: 'spn.registered', value: m[1], line: i + 1, at: m.index ?? 0, ...(m[2] ? { attrs: { account: m[2] } } : {}) });
-    if (!FAILURE.test(lineText) || /\bsetspn\s+-[sa]\b/i.test(lineText)) return;
+    if (!FAILURE.test(lineText) || /\bsetspn(?:\.exe)?\s+-[sa]\b/i.test(lineText)) return;
     for (const m of lineText.matchAll(HTTP_SPN)) out.push({ key: 'kerberos.http-spn-failed', value: `HTTP/${m[1]}`, line: i + 1, at: m.index ?? 0 });
   });
   return out.slice(0, 20);

@@ -1,0 +1,61 @@
+// Ordinary reports that the signatures and facts added for blind set j must not misread (found by review).
+import assert from 'node:assert/strict';
+import { diagnoseInputs, type Diagnosis } from '../../knowledge/index.js';
+import { parseText } from '../../knowledge/ingest/text/index.js';
+import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
+
+const kb = bundledKnowledgeBase();
+const diagnose = (text: string): Promise<Diagnosis> => diagnoseInputs({ texts: [text], files: [] }, kb);
+const ids = (d: Diagnosis) => d.hypotheses.map((h) => h.id);
+
+describe('signature edges', () => {
+  it('does not read ".com" in a host name as a COM component', async () => {
+    for (const text of [
+      'the MVC controller on web01.contoso.com calls the Web API on api.contoso.com and gets 401 as the app pool identity',
+      'The .asmx service on intranet.contoso.com returns access denied 0x80070005 when it writes the export file',
+    ]) {
+      assert.notEqual((await diagnose(text)).hypotheses[0]?.id, 'sta-com-access-denied-aspcompat', text);
+    }
+  });
+
+  it('lets a 401 or a failed logon in a redirect loop reach the identity causes', async () => {
+    const d = await diagnose('With Windows auth on, users who are not in the HR group end in a redirect loop to /Account/Login, the log shows 401.1 with 0xc000006d first');
+    assert.equal(d.unknown, false, JSON.stringify(d.lookalikes?.map((l) => l.id)));
+  });
+
+  it('does not take the SPN of a setspn command, or one with a port, for a failed request', () => {
+    for (const text of [
+      'setspn.exe -S HTTP/finrep.corp.contoso.com:8080 CONTOSO\\svc-finrep failed with a duplicate error',
+      'HTTP/finrep.corp.contoso.com:8443 is registered, but users still get error 401.1',
+    ]) {
+      assert.deepEqual(parseText('message', text).evidence.filter((e) => e.key === 'kerberos.http-spn-failed'), [], text);
+    }
+  });
+
+  it('reads "from every machine, nothing works" as failing everywhere, not as working elsewhere', async () => {
+    const d = await diagnose('The site fails with 401.1 from every machine, nothing works, the account is locked out 0xC0000234');
+    assert.ok(!d.hypotheses.some((h) => h.evidence.some((e) => /other (computers|machines)|works from other machines/.test(e.meaning))), JSON.stringify(ids(d)));
+  });
+
+  it('keeps negations over hyphenated words and curly apostrophes', async () => {
+    const plain = await diagnose('Behind the F5 with SSL offload users get 401.1 and prompts. We have re-enabled extended protection on the site.');
+    const negated = await diagnose('Behind the F5 with SSL offload users get 401.1 and prompts. We haven’t re-enabled extended protection on the site.');
+    const weight = (d: Diagnosis) => d.hypotheses.find((h) => h.id === 'extended-protection-proxy-ssl-offload')?.evidence.find((e) => /Extended Protection or channel binding was named/.test(e.meaning))?.weight ?? 0;
+    assert.ok(weight(plain) > 0);
+    assert.ok(weight(negated) <= 0, 'the negated mention does not count for the cause');
+  });
+
+  it('reads a Kerberos-looking event 3 from another provider as nothing about SPNs', async () => {
+    const d = await diagnoseInputs(
+      {
+        texts: [
+          'portal.contoso.com is a CNAME to webfarm-vip.contoso.local',
+          'Log Name: Application\nSource: MyApp\nEvent ID: 3\nLevel: Error\nDescription:\nServer Name: HTTP/webfarm-vip.contoso.local',
+        ],
+        files: [],
+      },
+      kb,
+    );
+    assert.ok(!d.hypotheses.some((h) => h.evidence.some((e) => /canonical name of the alias/.test(e.citation))), JSON.stringify(ids(d)));
+  });
+});
