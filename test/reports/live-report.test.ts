@@ -60,35 +60,29 @@ describe('case report links', () => {
     assert.equal(storedReportKeys(dataDir).length, 1, 'three cards, one stored pointer');
   });
 
-  it('freezes the case when the user starts over: older links keep showing it, the new case gets its own link', async () => {
-    const old = reportLinkOf((await postActivity(server.url, messageActivity('conv-restart', MBAM))).activities);
-    await postActivity(server.url, messageActivity('conv-restart', 'start over'));
+  /** Shows the MBAM case's first card in `conversation`, sends `command`, and answers that card's link once frozen. */
+  async function frozenAfter(conversation: string, command: string): Promise<string> {
+    const old = reportLinkOf((await postActivity(server.url, messageActivity(conversation, MBAM))).activities);
+    await postActivity(server.url, messageActivity(conversation, command));
     const frozen = await page(old);
     assert.equal(frozen.status, 200);
     assert.ok(frozen.text.includes('MBAM portals'));
     assert.doesNotMatch(frozen.text, /as it stands now/);
+    return old;
+  }
+
+  for (const command of ['start over', 'cancel', 'that fixed it, thanks']) {
+    it(`freezes the case's report on "${command}": older links keep showing that case`, async () => {
+      await frozenAfter(`conv-${command.split(' ')[0]}`, command);
+    });
+  }
+
+  it('gives the case after a restart a link of its own, which the frozen one does not follow', async () => {
+    const old = await frozenAfter('conv-restart', 'start over');
     const next = reportLinkOf((await postActivity(server.url, messageActivity('conv-restart', 'users get 401.1 on the intranet site since the password change'))).activities);
     assert.notEqual(next, old);
     assert.ok(!(await page(old)).text.includes('password change'), 'the frozen report does not follow the new case');
     assert.ok((await page(next)).text.includes('password change'));
-  });
-
-  it('freezes the case on cancel too', async () => {
-    const old = reportLinkOf((await postActivity(server.url, messageActivity('conv-cancel', MBAM))).activities);
-    await postActivity(server.url, messageActivity('conv-cancel', 'cancel'));
-    const frozen = await page(old);
-    assert.equal(frozen.status, 200);
-    assert.ok(frozen.text.includes('MBAM portals'));
-    assert.doesNotMatch(frozen.text, /as it stands now/);
-  });
-
-  it('freezes the case when the user says it is fixed', async () => {
-    const old = reportLinkOf((await postActivity(server.url, messageActivity('conv-fixed', MBAM))).activities);
-    await postActivity(server.url, messageActivity('conv-fixed', 'that fixed it, thanks'));
-    const frozen = await page(old);
-    assert.equal(frozen.status, 200);
-    assert.ok(frozen.text.includes('MBAM portals'));
-    assert.doesNotMatch(frozen.text, /as it stands now/);
   });
 
   it('serves a live report after the bot restarts on the same data directory', async () => {
