@@ -18,6 +18,22 @@ function find(ev: Evidence[], key: string, location?: string): Evidence | undefi
 }
 
 describe('config: parseConfig', () => {
+  it("gives applicationHost.config's kernel-mode defaults when the element leaves them out, and not a web.config's", () => {
+    const apphost = '<configuration><system.applicationHost><applicationPools><add name="A" /></applicationPools></system.applicationHost><location path="Site"><system.webServer><security><authentication><windowsAuthentication enabled="true" /></authentication></security></system.webServer></location></configuration>';
+    const ev = parseConfig('applicationHost.config', Buffer.from(apphost)).evidence;
+    const key = (a: string) => ev.find((e) => e.key === `system.webServer/security/authentication/windowsAuthentication@${a}`);
+    assert.equal(key('useAppPoolCredentials')?.value, 'false');
+    assert.equal(key('useAppPoolCredentials')?.attrs?.default, 'true');
+    assert.equal(key('useKernelMode')?.value, 'true');
+    const web = parseConfig('web.config', Buffer.from('<configuration><system.webServer><security><authentication><windowsAuthentication enabled="true" /></authentication></security></system.webServer></configuration>')).evidence;
+    assert.ok(!web.some((e) => /useAppPoolCredentials/.test(e.key)), 'a web.config may inherit it from the server');
+  });
+
+  it('reports that the ASP.NET Core Module hosts the site', () => {
+    const ev = parseConfig('web.config', Buffer.from('<configuration><system.webServer><aspNetCore processPath=".\\Api.exe" hostingModel="inprocess" /></system.webServer></configuration>')).evidence;
+    assert.equal(ev.find((e) => e.key === 'system.webServer/aspNetCore@hostingModel')?.value, 'inprocess');
+  });
+
   it('reads web.config settings with path, line and redacted excerpt', () => {
     const r = parseConfig('web.config', load('web.config'));
     assert.equal(r.format, 'config');

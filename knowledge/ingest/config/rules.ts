@@ -24,11 +24,22 @@ export const ATTRIBUTE_RULES: Record<string, string[]> = {
   'system.applicationHost/applicationPools/add/processModel': PROCESS_MODEL_ATTRS,
   'system.applicationHost/applicationPools/applicationPoolDefaults': POOL_ATTRS,
   'system.applicationHost/applicationPools/applicationPoolDefaults/processModel': PROCESS_MODEL_ATTRS,
+  // The ASP.NET Core Module hosts the site: classic <identity impersonate> in system.web does nothing there.
+  'system.webServer/aspNetCore': ['hostingModel', 'processPath'],
   'runtime/legacyImpersonationPolicy': ['enabled'],
   'runtime/alwaysFlowImpersonationPolicy': ['enabled'],
 };
 
 export const PROVIDERS_PATH = `${AUTH}/windowsAuthentication/providers`;
+
+/**
+ * Schema defaults that decide a diagnosis when an applicationHost.config element leaves them out: kernel-mode
+ * authentication is on, and it decrypts tickets with the machine account's key unless useAppPoolCredentials is set.
+ * Only for applicationHost.config: an attribute left out of a web.config may be set at the server level.
+ */
+export const APPHOST_DEFAULTS: Record<string, Record<string, string>> = {
+  [`${AUTH}/windowsAuthentication`]: { useKernelMode: 'true', useAppPoolCredentials: 'false' },
+};
 
 export type ConfigRole = 'web.config' | 'applicationHost.config' | 'aspnet.config';
 

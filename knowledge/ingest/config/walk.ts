@@ -3,7 +3,7 @@
 import type { Evidence } from '../../types.js';
 import { redactText } from '../redact/index.js';
 import type { LineOf, XmlElement } from '../xml/index.js';
-import { ATTRIBUTE_RULES, PROVIDERS_PATH, type ConfigRole } from './rules.js';
+import { APPHOST_DEFAULTS, ATTRIBUTE_RULES, PROVIDERS_PATH, type ConfigRole } from './rules.js';
 import { judgeAttribute, usesIntegratedSecurity, looksSecretKey } from './secrets.js';
 
 const EXCERPT_CHARS = 300;
@@ -93,6 +93,10 @@ function visitElement(ctx: Context, el: XmlElement, path: string, scope: Scope):
       emit(ctx, el, path, `${path}@${attr}`, v.value, baseAttrs(ctx, scope, el));
       if (v.plaintext) plaintext(ctx, el, path, `${path}@${attr}`, scope);
     }
+  }
+  const defaults = ctx.role === 'applicationHost.config' ? APPHOST_DEFAULTS[path] : undefined;
+  for (const [attr, value] of Object.entries(defaults ?? {})) {
+    if (el.attrs[attr] === undefined) emit(ctx, el, path, `${path}@${attr}`, value, { ...baseAttrs(ctx, scope, el), default: 'true' });
   }
   if (el.attrs.configProtectionProvider) {
     emit(
