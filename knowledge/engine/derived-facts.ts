@@ -57,7 +57,7 @@ function failedAccount(e: Evidence): Account | undefined {
 }
 
 export function derivedFacts(evidence: Evidence[]): Evidence[] {
-  return [...failedLogonRoles(evidence), ...canonicalNameRequests(evidence), ...portlessRequests(evidence)];
+  return [...failedLogonRoles(evidence), ...canonicalNameRequests(evidence), ...portlessRequests(evidence), ...ungrantedRequestIdentity(evidence)];
 }
 
 function failedLogonRoles(evidence: Evidence[]): Evidence[] {
@@ -161,4 +161,27 @@ function portlessRequests(evidence: Evidence[]): Evidence[] {
     }];
   }
   return [];
+}
+
+export const UNGRANTED_IDENTITY_KEY = 'acl.request-identity-not-granted';
+
+/** Groups every request's token is in: a grant to one of them covers the request's identity. */
+const COVERING = /^(everyone|users|builtin\\users|authenticated users|nt authority\\authenticated users|iis_iusrs|builtin\\iis_iusrs)$/i;
+
+/** The account a traced request ran as (FREB tokenUserName) was not among the accounts the content was granted to. */
+function ungrantedRequestIdentity(evidence: Evidence[]): Evidence[] {
+  const granted = evidence.filter((e) => e.kind === 'fact' && e.key === 'acl.granted').map((e) => e.value.toLowerCase());
+  if (granted.length === 0 || granted.some((g) => COVERING.test(g))) return [];
+  const token = evidence.find((e) => e.kind === 'trace' && e.key === 'freb.token.user' && e.value.trim());
+  if (!token) return [];
+  const user = token.value.toLowerCase();
+  const short = user.slice(user.lastIndexOf('\\') + 1);
+  if (granted.some((g) => g === user || g.slice(g.lastIndexOf('\\') + 1) === short)) return [];
+  return [{
+    kind: 'fact',
+    key: UNGRANTED_IDENTITY_KEY,
+    value: token.value,
+    source: token.source,
+    excerpt: `${token.excerpt} (the request ran as ${token.value}, while the access given names ${[...new Set(granted)].slice(0, 4).join(', ')})`,
+  }];
 }

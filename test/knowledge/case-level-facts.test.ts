@@ -2,7 +2,7 @@
 // logon for an account the configuration gives a role, a Kerberos request for the canonical name behind an alias,
 // W3C rows pasted from the server itself, a negation that does not reach across a dash.
 import assert from 'node:assert/strict';
-import { derivedFacts, FAILED_LOGON_ROLE_KEY } from '../../knowledge/engine/derived-facts.js';
+import { derivedFacts, FAILED_LOGON_ROLE_KEY, UNGRANTED_IDENTITY_KEY } from '../../knowledge/engine/derived-facts.js';
 import { diagnoseInputs, type Evidence } from '../../knowledge/index.js';
 import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
 
@@ -102,6 +102,16 @@ describe('facts from the whole case', () => {
       'setspn -S HTTP/finrep.corp.contoso.com:8080 CONTOSO\\svc-finrep\nsetspn -S HTTP/finrep.corp.contoso.com CONTOSO\\svc-finrep\n4769 Service Name: HTTP/finrep.corp.contoso.com  Failure Code: 0x7',
     ]);
     assert.ok(!both.hypotheses.some((h) => h.evidence.some((e) => /is registered\)$/.test(e.citation))), 'the name without the port is registered too');
+  });
+
+  it('notices an anonymous request running as IUSR on content granted only to other accounts', () => {
+    const grant = (value: string): Evidence => ({ kind: 'fact', key: 'acl.granted', value, source: { file: 'harden.ps1' }, excerpt: value });
+    const token: Evidence = { kind: 'trace', key: 'freb.token.user', value: 'NT AUTHORITY\\IUSR', source: { file: 'fr000019.xml', event: 1 }, excerpt: 'tokenUserName=NT AUTHORITY\\IUSR' };
+    const facts = (evidence: Evidence[]) => derivedFacts(evidence).filter((e) => e.key === UNGRANTED_IDENTITY_KEY).map((e) => e.value);
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('BUILTIN\\Administrators'), token]), ['NT AUTHORITY\\IUSR']);
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('IUSR'), token]), [], 'IUSR is granted');
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('BUILTIN\\Users'), token]), [], 'a group every token is in');
+    assert.deepEqual(facts([token]), [], 'no grants known');
   });
 
   it('reads 401.1 rows pasted from the server itself (client address = s-ip) as the loopback-check pattern', async () => {

@@ -23,6 +23,14 @@ describe('signature edges', () => {
     assert.equal(d.unknown, false, JSON.stringify(d.lookalikes?.map((l) => l.id)));
   });
 
+  it('reads the accounts icacls grants, from a /grant argument and from a listing', () => {
+    const granted = parseText('harden.ps1', "icacls $f /inheritance:r /grant:r 'IIS APPPOOL\\PublicSite:(RX)' 'BUILTIN\\Administrators:(F)'\nD:\\Sites\\Public NT AUTHORITY\\SYSTEM:(OI)(CI)(F)")
+      .evidence.filter((e) => e.key === 'acl.granted')
+      .map((e) => e.value);
+    assert.ok(granted.includes('IIS APPPOOL\\PublicSite'), JSON.stringify(granted));
+    assert.ok(granted.includes('NT AUTHORITY\\SYSTEM'), JSON.stringify(granted));
+  });
+
   it('does not take the SPN of a setspn command, or one with a port, for a failed request', () => {
     for (const text of [
       'setspn.exe -S HTTP/finrep.corp.contoso.com:8080 CONTOSO\\svc-finrep failed with a duplicate error',
