@@ -117,7 +117,9 @@ function classifyHex(text: string, tokens: readonly Token[], i: number, digits: 
   // A short hex ("0x5", "0x7") needs a cue: it is a Win32 error after "error", a Kerberos code after "Failure Code".
   const cue = cueBefore(text, tokens, i);
   // "4769 audit failures with code 0x7": in a sentence about a Kerberos event, a small hex is the Kerberos code.
-  const hint = cue !== 'http' && parseInt(t.text, 16) <= MAX_KERBEROS_CODE && kerberosSentence(text, t.start) ? 'kerberos' : hintFor(cue);
+  const value = parseInt(t.text, 16);
+  const kerberos = cue !== 'http' && value <= MAX_KERBEROS_CODE && (kerberosSentence(text, t.start) || namedKerberosAfter(text, t.end, value));
+  const hint = kerberos ? 'kerberos' : hintFor(cue);
   if (hint === null) return null;
   return fromCanonical(text, t.start, t.end, canonicalCode(t.text, hint));
 }
@@ -132,6 +134,14 @@ function kerberosSentence(text: string, at: number): boolean {
   const before = text.slice(from, at);
   const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'));
   return KERBEROS_SENTENCE.test(stop === -1 ? before : before.slice(stop + 1));
+}
+
+/** "Error Code: 0x7  KDC_ERR_S_PRINCIPAL_UNKNOWN" (Kerberos event 3): the name right after restates the value. */
+function namedKerberosAfter(text: string, from: number, value: number): boolean {
+  const m = /^[ \t]{1,4}\(?([A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+)/.exec(text.slice(from, from + 72));
+  if (!m) return false;
+  const canonical = canonicalOfName(m[1]);
+  return canonical !== undefined && knownByCanonical(canonical)?.kerberos === value;
 }
 
 function hintFor(cue: Cue): CodeHint | null {

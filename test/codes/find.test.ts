@@ -24,6 +24,10 @@ const found: [string, [string, string, string][]][] = [
   ['the DC has 4769 audit failures with code 0x7 for HTTP/web', [['0x7', 'KRB:0x07', 'kerberos']]],
   ['kerberos pre-auth keeps failing with error 0x18', [['0x18', 'KRB:0x18', 'kerberos']]],
   ['kerberos is fine. The file copy fails with error 0x5', [['0x5', '0x80070005', 'win32']]],
+  // Kerberos event 3 pasted without its "Kerberos" header line: the name after the value says what it is.
+  ['Server Time: 8:14:03\n Error Code: 0x7  KDC_ERR_S_PRINCIPAL_UNKNOWN', [['0x7', 'KRB:0x07', 'kerberos'], ['KDC_ERR_S_PRINCIPAL_UNKNOWN', 'KRB:0x07', 'kerberos']]],
+  // A name that does not restate the value leaves the usual reading.
+  ['Error Code: 0x5  KDC_ERR_S_PRINCIPAL_UNKNOWN', [['0x5', '0x80070005', 'win32'], ['KDC_ERR_S_PRINCIPAL_UNKNOWN', 'KRB:0x07', 'kerberos']]],
   ['KRB:0x29 again', [['KRB:0x29', 'KRB:0x29', 'kerberos']]],
   ['HTTP Error 401.1 - Unauthorized', [['401.1', '401.1', 'http']]],
   ['then 401.2, then 500.24', [['401.2', '401.2', 'http'], ['500.24', '500.24', 'http']]],
