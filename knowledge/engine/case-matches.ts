@@ -7,9 +7,6 @@ import { findMatch, makeCaseView, type CaseView, type Found } from './match.js';
 import { MESSAGE_SOURCE, evidenceFromTexts } from './text-evidence.js';
 import { withoutToolRows } from '../ingest/text/index.js';
 
-/** Texts longer than this (pasted logs) are matched afresh: rare, and too big to keep. */
-const MAX_MEMO_CHARS = 20_000;
-
 /**
  * The first place each matcher is satisfied, indexed by slot. Order as if everything were one list: the messages
  * in turn (their own words and the codes and facts stated in them), then the uploaded evidence, the answers and
@@ -18,8 +15,7 @@ const MAX_MEMO_CHARS = 20_000;
 export function caseMatches(compiled: CompiledKnowledgeBase, c: Case, uploads: CaseView): (Found | null)[] {
   const found: (Found | null)[] = new Array<Found | null>(compiled.matchers.length).fill(null);
   c.texts.forEach((text, i) => {
-    const matches =
-      text.length > MAX_MEMO_CHARS ? messageMatches(compiled, text) : compiled.memo.messageMatches.getOrCompute(text, () => messageMatches(compiled, text));
+    const matches = compiled.memo.messageMatches.getOrCompute(text, () => messageMatches(compiled, text));
     for (const m of matches) {
       // The first place wins, except that a plain statement later replaces an earlier question or hedge.
       if (found[m.slot] && !(found[m.slot]!.tentative && !m.tentative)) continue;

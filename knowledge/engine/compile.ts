@@ -4,7 +4,7 @@ import { decodeCode, equivalentCodes } from '../codes/index.js';
 import type { CauseEntry, KnowledgeBase, LookalikeEntry } from '../kb-loader/load.js';
 import type { SignatureSpec } from '../kb-loader/schema.js';
 import type { EvidenceSource } from '../types.js';
-import { Lru } from './lru.js';
+import { Lru, MESSAGE_MEMO, TextMemo } from './lru.js';
 import { buildSimilarityIndex, type SimilarityIndex } from './similarity.js';
 
 export type Matcher =
@@ -56,7 +56,7 @@ export interface CompiledKnowledgeBase {
   memo: {
     similarity: Lru<string, Map<string, { phrase: string; score: number }>>;
     /** What each message satisfies on its own: the matchers it fires, with source and excerpt. */
-    messageMatches: Lru<string, SlotMatch[]>;
+    messageMatches: TextMemo<SlotMatch[]>;
   };
 }
 
@@ -101,7 +101,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     byId: new Map(causes.map((c) => [c.entry.id, c])),
     similarity: buildSimilarityIndex(phrases),
     matchers,
-    memo: { similarity: new Lru(2000), messageMatches: new Lru(2000) },
+    memo: { similarity: new Lru(2000), messageMatches: new TextMemo(MESSAGE_MEMO) },
   };
   cache.set(kb, compiled);
   return compiled;

@@ -1,22 +1,20 @@
 // Facts stated in the user's own words: the codes, statuses and event ids they typed or pasted.
 import { findCodes } from '../codes/index.js';
 import { parseText, withoutToolRows } from '../ingest/text/index.js';
-import { Lru } from './lru.js';
+import { MESSAGE_MEMO, TextMemo } from './lru.js';
 import { evidenceFromFragments, logRowSpans } from './pasted-fragments.js';
 import type { Evidence } from '../types.js';
 
 export const MESSAGE_SOURCE = 'message';
 
 /** What one message states, before it is placed in the conversation (its source line is set per case). */
-const perMessage = new Lru<string, Evidence[]>(2000);
-/** Longer texts are rare (pasted logs) and not worth keeping. */
-const MAX_MEMO_CHARS = 20_000;
+const perMessage = new TextMemo<Evidence[]>(MESSAGE_MEMO);
 
 /** Evidence derived from each message; derived again on every diagnosis, so the Case stores only the words. */
 export function evidenceFromTexts(texts: string[]): Evidence[] {
   const out: Evidence[] = [];
   texts.forEach((text, index) => {
-    const derived = text.length > MAX_MEMO_CHARS ? evidenceFromMessage(text) : perMessage.getOrCompute(text, () => evidenceFromMessage(text));
+    const derived = perMessage.getOrCompute(text, () => evidenceFromMessage(text));
     for (const e of derived) out.push({ ...e, source: { ...e.source, line: index + 1 } });
   });
   return out;

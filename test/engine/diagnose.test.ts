@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { diagnose } from '../../knowledge/engine/index.js';
-import { Lru } from '../../knowledge/engine/lru.js';
+import { Lru, TextMemo } from '../../knowledge/engine/lru.js';
 import { evidenceFromTexts } from '../../knowledge/engine/text-evidence.js';
 import { loadKnowledgeBase } from '../../knowledge/kb-loader/load.js';
 import { emptyCase, type Case, type Evidence } from '../../knowledge/types.js';
@@ -271,6 +271,31 @@ describe('Lru', () => {
     assert.equal(lru.getOrCompute('c', () => 99), 3);
     assert.equal(lru.getOrCompute('d', () => 4), 4);
     assert.equal(lru.get('a'), undefined);
+  });
+});
+
+describe('TextMemo', () => {
+  it('keeps long texts apart from short ones, and never keeps texts over its limit', () => {
+    const memo = new TextMemo<number>({ shortEntries: 2, shortChars: 10, longEntries: 1, maxChars: 100 });
+    let computed = 0;
+    const get = (text: string) => memo.getOrCompute(text, () => ++computed);
+    get('short-a');
+    get('short-b');
+    const long = 'x'.repeat(50);
+    get(long);
+    get('y'.repeat(60)); // pushes the first long text out of its own place only
+    assert.equal(computed, 4);
+    get('short-a');
+    get('short-b');
+    assert.equal(computed, 4, 'a long text must not evict the short ones');
+    get('y'.repeat(60));
+    assert.equal(computed, 4, 'the latest long text is kept (a fresh copy of the same characters hits)');
+    get(long);
+    assert.equal(computed, 5, 'only the latest long text is kept with one long entry');
+    const huge = 'z'.repeat(101);
+    get(huge);
+    get(huge);
+    assert.equal(computed, 7, 'texts over maxChars are computed every time');
   });
 });
 
