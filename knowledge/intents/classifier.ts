@@ -4,6 +4,7 @@ import type { Intent } from './labels.js';
 import { parseIntentModelJson, type IntentModelJson } from './model-json.js';
 import { applyRules } from './rules.js';
 import { createScorer } from './score.js';
+import { saysItWorks } from './success-words.js';
 import type { Classification, Entity, ScoredIntent } from './types.js';
 
 /** Below this the bot asks what the user means instead of acting on the intent (calibrated by eval:intents). */
@@ -35,7 +36,9 @@ export function loadIntentModel(json: unknown): IntentClassifier {
       let found: Entity[] | undefined;
       const entitiesOf = (): Entity[] => (found ??= extractEntities(text));
       const rule = applyRules(text, () => entitiesOf().some((e) => CODE_TYPES.has(e.type)));
-      const { ranked, knownFeatures, domain } = scorer.score(text);
+      const scored = scorer.score(text);
+      const { knownFeatures, domain } = scored;
+      const ranked = withoutUnbackedFixed(scored.ranked, text);
       if (rule) {
         return {
           intent: rule.intent,
@@ -93,6 +96,17 @@ export function loadIntentModel(json: unknown): IntentClassifier {
       };
     },
   };
+}
+
+/**
+ * feedback_fixed without a word that says something works is dropped from the running, and the others share its
+ * weight: the message is read as what else it most looks like.
+ */
+function withoutUnbackedFixed(ranked: ScoredIntent[], text: string): ScoredIntent[] {
+  if (!ranked.some((s) => s.intent === 'feedback_fixed') || saysItWorks(text)) return ranked;
+  const rest = ranked.filter((s) => s.intent !== 'feedback_fixed');
+  const sum = rest.reduce((a, s) => a + s.confidence, 0) || 1;
+  return [...rest.map((s) => ({ intent: s.intent, confidence: s.confidence / sum })), { intent: 'feedback_fixed' as Intent, confidence: 0 }];
 }
 
 /** When a rule decides, the model's ranking of the others is still useful; it shares what the rule left over. */

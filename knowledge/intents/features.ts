@@ -43,7 +43,9 @@ const DOMAIN_WORDS = new Set(
     'error errors 401 403 500 503 msmq rbcd s4u2self s4u2proxy c2wts httperr w3c fiddler netmon wireshark ' +
     'operating system service local network protection extended logging status hresult app apps application page pages user users account accounts group policy cert certificate browser chrome ' +
     'edge firefox zone database db connection screenshot attached attaching attach upload uploading uploaded zip ' +
-    'zipped file files capture har pcap dump dumps output export exported spn gpupdate gpresult azure entra'
+    'zipped file files capture har pcap dump dumps output export exported spn gpupdate gpresult azure entra ' +
+    'kernel mode usermode providers provider cname alias gmsa msa sid acl acls ntfs icacls permissions f5 proxy ' +
+    'balancer https ssl tls'
   ).split(' '),
 );
 // Word classes a single training sentence cannot teach: greetings in the languages and slang colleagues use, and

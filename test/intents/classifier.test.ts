@@ -12,7 +12,10 @@ import {
   type IntentModelJson,
   type TrainingData,
 } from '../../knowledge/intents/index.js';
-import { defaultIntentEvalDir, readIntentData } from '../../runtime/intent-model.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { saysItWorks } from '../../knowledge/intents/success-words.js';
+import { defaultIntentDataDir, defaultIntentEvalDir, readIntentData } from '../../runtime/intent-model.js';
 
 describe('intent classifier', () => {
   let data: TrainingData;
@@ -76,6 +79,22 @@ describe('intent classifier', () => {
   it('keeps negation apart: "fixed" and "not fixed" get opposite feedback intents', () => {
     assert.equal(classifier.classify('it worked').intent, 'feedback_fixed');
     assert.equal(classifier.classify('it did not work').intent, 'feedback_not_fixed');
+  });
+
+  it('never reads a statement about the setup as "that fixed it" (which would close the case)', () => {
+    // Each of these was feedback_fixed once: the shape "it is ..." / "yes it's ..." is shared with "it is fixed".
+    for (const text of ['it is kernel mode', 'yes it is kernel mode', 'it is NTLM', 'it is the pool account', 'it is a 401.1', 'it is on', 'it is IIS 10']) {
+      assert.notEqual(classifier.classify(text).intent, 'feedback_fixed', text);
+    }
+    for (const text of ['it is kernel mode', 'it is the pool account, CONTOSO\\svc-web']) assert.equal(classifier.classify(text).intent, 'report_problem', text);
+  });
+
+  it('still reads every way of saying the fix worked in the training and held-out data as backed by a success word', () => {
+    const lines = [readFileSync(join(defaultIntentDataDir, 'feedback_fixed.txt'), 'utf8'), readFileSync(join(defaultIntentEvalDir, 'feedback_fixed.txt'), 'utf8')]
+      .flatMap((f) => f.split('\n'))
+      .filter((l) => l.trim() && !l.startsWith('#'));
+    assert.ok(lines.length > 100);
+    assert.deepEqual(lines.filter((l) => !saysItWorks(l)), []);
   });
 
   for (const paste of [
