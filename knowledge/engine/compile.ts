@@ -20,7 +20,7 @@ export type Matcher =
   | { type: 'event'; id: string; where: { field: string; test: (v: string) => boolean }[] }
   | { type: 'pattern'; pattern: string }
   | { type: 'keyValue'; kinds: string[]; key: string; test: (v: string) => boolean; describe: string }
-  | { type: 'answer'; question: string; equals: string }
+  | { type: 'answer'; question: string; equals: string; statedAs?: string }
   | { type: 'text'; regex: RegExp };
 
 export interface CompiledSignature {
@@ -75,7 +75,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   if (cached) return cached;
   const matchers: Matcher[] = [];
   const compileOne = (s: SignatureSpec, entry: { file: string }, decidesAlone = false): CompiledSignature => {
-    const matcher = compileMatcher(s, entry);
+    const matcher = compileMatcher(s, entry, kb);
     // A status that rules a cause out, argues against it, or makes a look-alike must be the failure itself: an IIS
     // log holds every status of the day (the 401.2 and 401.1 of each normal handshake among them), so one such line
     // in it settles nothing.
@@ -143,7 +143,7 @@ export class SignatureCompileError extends Error {
   }
 }
 
-function compileMatcher(s: SignatureSpec, entry: { file: string }): Matcher {
+function compileMatcher(s: SignatureSpec, entry: { file: string }, kb: KnowledgeBase): Matcher {
   if (s.code !== undefined) {
     const decoded = decodeCode(s.code);
     if (!decoded) throw new SignatureCompileError(entry.file, `signature code "${s.code}" is not a code I can decode`);
@@ -175,7 +175,10 @@ function compileMatcher(s: SignatureSpec, entry: { file: string }): Matcher {
     // Config facts are matched on the config kind only; trace and fact keys are namespaced already.
     return { type: 'keyValue', kinds: [kind], key: m.key.toLowerCase(), test, describe };
   }
-  if (s.answer) return { type: 'answer', question: s.answer.question, equals: s.answer.equals.toLowerCase() };
+  if (s.answer) {
+    const statedAs = kb.questions.get(s.answer.question)?.stated_as?.toLowerCase();
+    return { type: 'answer', question: s.answer.question, equals: s.answer.equals.toLowerCase(), ...(statedAs ? { statedAs } : {}) };
+  }
   if (s.text !== undefined) return { type: 'text', regex: new RegExp(s.text, 'gi') };
   throw new SignatureCompileError(entry.file, 'signature without matcher');
 }

@@ -116,7 +116,7 @@ export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
       ? bestQuestion(
           compiled,
           leaders.map((l) => ({ id: l.cause.entry.id, score: l.score })),
-          c.answers,
+          { ...statedAnswers(compiled, allEvidence), ...c.answers },
           SCORING.temperature,
         )
       : null;
@@ -217,6 +217,17 @@ function broughtBack(cause: Pick<CompiledCause, 'signatures'>, now: (Found | nul
  * What the case has besides its messages, matched afresh each time: uploaded evidence and documents, answers, and the
  * facts only the whole case shows (`all`: every message's and upload's evidence).
  */
+/** Answers the user gave in passing (a fact a question names as `stated_as`), so the question is not asked. */
+function statedAnswers(compiled: CompiledKnowledgeBase, evidence: Evidence[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, spec] of compiled.kb.questions) {
+    const key = spec.stated_as?.toLowerCase();
+    const stated = key ? evidence.find((e) => e.key.toLowerCase() === key) : undefined;
+    if (stated) out[id] = stated.value;
+  }
+  return out;
+}
+
 function uploadsView(c: Case, all: Evidence[]): CaseView {
   const documents: { text: string; source: EvidenceSource }[] = [];
   for (const e of c.evidence) if (e.key === KEY_TEXT_DOCUMENT) documents.push({ text: e.value, source: e.source });

@@ -30,7 +30,10 @@ export function makeCaseView(evidence: Evidence[], texts: { text: string; source
 export interface Found {
   source: EvidenceSource;
   excerpt: string;
-  /** A cue the user asked about or hedged ("is the account locked?", "I think the pool can't read it"). */
+  /**
+   * A cue the user asked about or hedged ("is the account locked?", "I think the pool can't read it"), or an answer
+   * stated in passing: circumstances, not evidence of the failure, and replaced by a plain statement or answer.
+   */
   tentative?: true;
 }
 
@@ -53,8 +56,10 @@ export function findMatch(m: Matcher, view: CaseView): Found | null {
   if (found) return { source: found.source, excerpt: found.excerpt };
   if (m.type === 'answer') {
     const answer = view.answers[m.question];
-    if (answer !== undefined && answer.toLowerCase() === m.equals) return { source: { file: 'answer', path: m.question }, excerpt: `you answered "${answer}"` };
-    return null;
+    if (answer !== undefined) return answer.toLowerCase() === m.equals ? { source: { file: 'answer', path: m.question }, excerpt: `you answered "${answer}"` } : null;
+    // The answer stated in passing ("the app pool runs as CONTOSO\svc-web"), cited where it was said.
+    const stated = m.statedAs ? (view.byKey.get(m.statedAs) ?? []).find((e) => e.value.toLowerCase() === m.equals) : undefined;
+    return stated ? { source: stated.source, excerpt: stated.excerpt, tentative: true } : null;
   }
   if (m.type === 'text') return matchText(m.regex, view);
   return null;

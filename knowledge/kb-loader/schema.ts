@@ -134,6 +134,8 @@ export const questionSchema = z
     text: z.string().min(10),
     why: z.string().min(5),
     answers: z.array(z.object({ label: z.string().min(1), value: z.string().min(1) }).strict()).min(2),
+    /** A fact key (FACTS.md) whose value, when the user states it in passing, is one of the answers: asked no more. */
+    stated_as: z.string().min(1).optional(),
   })
   .strict();
 

@@ -110,6 +110,27 @@ describe('diagnose', () => {
     assert.equal(answeredYes.hypotheses[0].id, 'privilege-missing');
   });
 
+  it('takes an answer stated in passing (the question\'s stated_as fact) as the answer, cited where it was said, and asks no more', () => {
+    const stating = loadKnowledgeBase(
+      miniKb.map((f) => (f.name === 'questions.yaml' ? { ...f, text: `${f.text}  stated_as: policy.hardening\n` } : f)),
+    );
+    const both: Evidence[] = [
+      { kind: 'code', key: 'code', value: '0x80070542', source: { file: 'a.xml', event: 1 }, excerpt: 'x' },
+      { kind: 'code', key: 'code', value: '0x80070569', source: { file: 'b.xml', event: 1 }, excerpt: 'y' },
+    ];
+    const said: Evidence = { kind: 'fact', key: 'policy.hardening', value: 'no', source: { file: 'message', line: 2 }, excerpt: 'no hardening was applied' };
+    const d = diagnose(stating, caseOf({ evidence: [...both, said] }));
+    assert.equal(d.question, null);
+    assert.equal(d.hypotheses[0].id, 'logon-type');
+    assert.ok(d.hypotheses[0].evidence.some((e) => e.citation === 'your message 2: no hardening was applied'));
+    // A plain answer wins over what was said in passing.
+    const answered = diagnose(stating, caseOf({ evidence: [...both, said], answers: { hardening: 'yes' } }));
+    assert.equal(answered.hypotheses[0].id, 'privilege-missing');
+    assert.ok(!answered.hypotheses.some((h) => h.evidence.some((e) => e.citation.includes('no hardening was applied'))));
+    // The same KB without stated_as ignores the fact.
+    assert.equal(diagnose(kb, caseOf({ evidence: [...both, said] })).question?.id, 'hardening');
+  });
+
   it('is deterministic for the same input', () => {
     const c = caseOf({ texts: ['site shows only text after the gpo hardening, 0x80070542'], evidence: trace500 });
     assert.deepEqual(diagnose(kb, c), diagnose(kb, structuredClone(c)));

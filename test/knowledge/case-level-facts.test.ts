@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { derivedFacts, FAILED_LOGON_ROLE_KEY, UNGRANTED_IDENTITY_KEY } from '../../knowledge/engine/derived-facts.js';
 import { diagnoseInputs, type Evidence } from '../../knowledge/index.js';
+import { proseFacts } from '../../knowledge/ingest/text/prose-facts.js';
 import { bundledKnowledgeBase } from '../../runtime/kb-files.js';
 
 const kb = bundledKnowledgeBase();
@@ -102,6 +103,29 @@ describe('facts from the whole case', () => {
       'setspn -S HTTP/finrep.corp.contoso.com:8080 CONTOSO\\svc-finrep\nsetspn -S HTTP/finrep.corp.contoso.com CONTOSO\\svc-finrep\n4769 Service Name: HTTP/finrep.corp.contoso.com  Failure Code: 0x7',
     ]);
     assert.ok(!both.hypotheses.some((h) => h.evidence.some((e) => /is registered\)$/.test(e.citation))), 'the name without the port is registered too');
+  });
+
+  it('reads the account the application pool runs as from the user\'s words, as the kind the pool-identity question asks for', () => {
+    const kinds = (text: string) => proseFacts(text).filter((f) => f.key === 'pool.identity').map((f) => [f.value, f.attrs?.account]);
+    assert.deepEqual(kinds('the app pool runs as CONTOSO\\svc-web and windows auth is in kernel mode'), [['domain-account', 'CONTOSO\\svc-web']]);
+    assert.deepEqual(kinds('AppPool identity is a gMSA, CONTOSO\\gmsa-web$'), [['gmsa', 'CONTOSO\\gmsa-web$']]);
+    assert.deepEqual(kinds('pool identity: NetworkService'), [['builtin', 'NetworkService']]);
+    assert.deepEqual(kinds('the pool is running as IIS APPPOOL\\Intranet'), [['builtin', 'IIS APPPOOL\\Intranet']]);
+    assert.deepEqual(kinds('we changed the app pool identity to CONTOSO\\svc-new last week'), [['domain-account', 'CONTOSO\\svc-new']]);
+    assert.deepEqual(kinds('the pool account is .\\localweb'), [['local-account', '.\\localweb']]);
+    assert.deepEqual(kinds("the pool doesn't run as CONTOSO\\svc-web"), []);
+    assert.deepEqual(kinds('the pool should run as CONTOSO\\svc-web'), []);
+    assert.deepEqual(kinds('the pool recycled at 3am'), []);
+  });
+
+  it('counts a pool identity said in passing toward the causes that depend on it, but never offers a cause on it alone', async () => {
+    const krb = 'users get prompted and the client logs KRB_AP_ERR_MODIFIED for HTTP/intranet.contoso.com';
+    const d = await diagnose([krb, 'the app pool runs as CONTOSO\\svc-web']);
+    assert.equal(d.hypotheses[0]?.id, 'kernel-mode-auth-without-app-pool-credentials');
+    assert.ok(d.hypotheses[0].evidence.some((e) => e.citation === 'your message 2: the app pool runs as CONTOSO\\svc-web' && e.meaning === 'the pool runs as a domain account'));
+    const without = await diagnose([krb]);
+    assert.ok(d.hypotheses[0].confidence > without.hypotheses.find((h) => h.id === d.hypotheses[0].id)!.confidence);
+    assert.equal((await diagnose(['the app pool runs as CONTOSO\\svc-web'])).unknown, true);
   });
 
   it('notices an anonymous request running as IUSR on content granted only to other accounts', () => {

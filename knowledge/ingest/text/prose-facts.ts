@@ -1,9 +1,10 @@
 // Facts people state in their own words rather than paste as tool output: "portal.contoso.com is a CNAME to
 // webfarm-vip.contoso.local" (what nslookup's Aliases line says), the SPN they registered ("setspn -S
-// HTTP/finrep:8080 CONTOSO\svc"), and an HTTP SPN named in a failure ("4769 failure 0x7, Service Name
-// HTTP/webfarm-vip.contoso.local"), which the case-level facts compare with the alias and the registered SPNs.
+// HTTP/finrep:8080 CONTOSO\svc"), an HTTP SPN named in a failure ("4769 failure 0x7, Service Name
+// HTTP/webfarm-vip.contoso.local"), which the case-level facts compare with the alias and the registered SPNs, and
+// the account the application pool runs as ("the app pool runs as CONTOSO\svc-web").
 export interface ProseFact {
-  key: 'dns.alias' | 'kerberos.http-spn-failed' | 'spn.registered' | 'acl.granted';
+  key: 'dns.alias' | 'kerberos.http-spn-failed' | 'spn.registered' | 'acl.granted' | 'pool.identity';
   value: string;
   line: number;
   at: number;
@@ -26,8 +27,27 @@ const ACL_GRANT = /(?:\/grant(?::r)?[ \t]+['"]?|^[^\S\n]*(?:\S*[a-z]:\\\S*[ \t]+
 /** A failure in the same line: the SPN is what the client asked for, not one being registered. */
 const FAILURE = /\b(4769|4771|failure|failed|error|0x7\b|principal[_ ]unknown|not found|unknown)\b/i;
 
+const ACCOUNT = String.raw`IIS APPPOOL\\[\w.-]{1,64}|NT AUTHORITY\\(?:NETWORK SERVICE|LOCAL SERVICE|SYSTEM)|(?:[a-z0-9][\w.-]{0,14}|\.)\\[\w.$-]{1,64}|[\w.-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|ApplicationPoolIdentity|Network ?Service|Local ?System|Local ?Service`;
+/**
+ * "the app pool runs as CONTOSO\svc-web", "AppPool identity is a gMSA, CONTOSO\gmsa-web$", "pool identity:
+ * NetworkService". Not after a negation ("doesn't run as"), and not "should run as" (a plan, not the setup).
+ */
+const POOL_IDENTITY = new RegExp(
+  String.raw`\b(?:app(?:lication)?[ -]?pool|pool)s?\b(?:[ \t]+\(?["']?[\w.-]{1,40}["']?\)?)?(?:[ \t]+|'s[ \t]+)(?:(?:identity|account|user)[ \t]*(?:is|=|:|was changed to|set to|changed to|to)?|(?:now[ \t]+)?(?:runs|is running|running|is configured to run|run)[ \t]+(?:as|under))[ \t]+(?:(?:a|an|the)[ \t]+)?(?:(?:(?:domain|service|managed|custom)[ \t]+(?:service[ \t]+)?(?:account|user)|g?msa)[ \t,:]*)?['"]?(${ACCOUNT})(?![\w\\$-])`,
+  'gi',
+);
+const NOT_BEFORE = /(?:\b(?:not|never|should|could|would|will|to)|n['’]t)\s*$/i;
+
+/** The kind of account, as the app-pool-identity-kind question's answers name it. */
+function poolIdentityKind(account: string): string {
+  if (/^(?:ApplicationPoolIdentity|Network ?Service|Local ?System|Local ?Service)$/i.test(account)) return 'builtin';
+  if (/^(?:IIS APPPOOL|NT AUTHORITY)\\/i.test(account)) return 'builtin';
+  if (/^\.\\/.test(account)) return 'local-account';
+  return /\$$/.test(account) ? 'gmsa' : 'domain-account';
+}
+
 export function proseFacts(text: string): ProseFact[] {
-  if (!/cname|alias|http\/|:\((?:OI|CI|R|RX|M|F)/i.test(text)) return [];  // every fact here names an alias, an HTTP SPN or an ACE
+  if (!/cname|alias|http\/|:\((?:OI|CI|R|RX|M|F)|pool/i.test(text)) return [];  // every fact here names an alias, an HTTP SPN, an ACE or a pool
   const out: ProseFact[] = [];
   text.split(/\r?\n/).forEach((lineText, i) => {
     if (lineText.length > 2000) return;
@@ -36,6 +56,11 @@ export function proseFacts(text: string): ProseFact[] {
       out.push({ key: 'dns.alias', value: m[1].toLowerCase(), line: i + 1, at: m.index ?? 0, attrs: { canonical: m[2].toLowerCase() } });
     }
     for (const m of lineText.matchAll(ACL_GRANT)) out.push({ key: 'acl.granted', value: m[1].trim(), line: i + 1, at: m.index ?? 0 });
+    for (const m of lineText.matchAll(POOL_IDENTITY)) {
+      if (NOT_BEFORE.test(lineText.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) continue;
+      if (/\b(?:not|never|n't|n’t|should|will)\b/i.test(m[0])) continue;
+      out.push({ key: 'pool.identity', value: poolIdentityKind(m[1]), line: i + 1, at: m.index ?? 0, attrs: { account: m[1] } });
+    }
     for (const m of lineText.matchAll(SETSPN_ADD)) out.push({ key: 'spn.registered', value: m[1], line: i + 1, at: m.index ?? 0, ...(m[2] ? { attrs: { account: m[2] } } : {}) });
     if (!FAILURE.test(lineText) || /\bsetspn(?:\.exe)?\s+-[sa]\b/i.test(lineText)) return;
     for (const m of lineText.matchAll(HTTP_SPN)) out.push({ key: 'kerberos.http-spn-failed', value: `HTTP/${m[1]}`, line: i + 1, at: m.index ?? 0 });
