@@ -144,6 +144,15 @@ describe('Diagnose dialog', () => {
     assert.equal(shownCauseId(await bot.say(MBAM_SYMPTOM)), 'seimpersonate-privilege-removed');
   });
 
+  it('takes a statement about the setup after a cause card as more of the case, not as "That fixed it"', async () => {
+    const bot = createHarness();
+    causeCard(await bot.say('users on the intranet get a login prompt and then HTTP Error 401.1 - Unauthorized'));
+    const replies = await bot.say('it is kernel mode');
+    assert.deepEqual(bot.feedback, []);
+    assert.doesNotMatch(allText(replies), /glad/i);
+    causeCard(replies);
+  });
+
   it('offers an engineer once every plausible cause is ruled out', async () => {
     const bot = createHarness();
     let replies = await bot.say('HTTP Error 500.24 - Internal Server Error');
