@@ -9,6 +9,12 @@ const diagnose = (text: string): Promise<Diagnosis> => diagnoseInputs({ texts: [
 const ids = (d: Diagnosis) => d.hypotheses.map((h) => h.id);
 
 describe('signature edges', () => {
+  it('reads "only in Firefox, Edge works fine" as the browser not sending credentials', async () => {
+    const d = await diagnoseInputs({ texts: ['our sharepoint site keeps asking for a password, users type it 3 times and then get 401', 'only in firefox, edge works fine'], files: [] }, kb);
+    assert.equal(d.hypotheses[0]?.id, 'browser-not-sending-credentials');
+    assert.ok(d.hypotheses[0].evidence.some((e) => /^your message 2: /.test(e.citation) && /depends on the browser/.test(e.meaning)));
+  });
+
   it('does not read ".com" in a host name as a COM component', async () => {
     for (const text of [
       'the MVC controller on web01.contoso.com calls the Web API on api.contoso.com and gets 401 as the app pool identity',
