@@ -146,7 +146,11 @@ export class DiagnoseDialog extends Dialog {
         return 'diagnose';
       case 'fixed': {
         const causeId = action.causeId ?? state.shownCauseId;
-        if (!causeId) return this.noCauseShown(context);
+        if (!causeId) {
+          await sendMarkdown(context, say.FIXED_WITHOUT_CAUSE);
+          await replaceCase(this.caseState, this.services, context);
+          return 'end';
+        }
         await this.feedback(context, causeId, 'fixed');
         await sendMarkdown(context, say.fixedThanks(this.title(causeId)));
         await replaceCase(this.caseState, this.services, context);
@@ -292,8 +296,8 @@ export class DiagnoseDialog extends Dialog {
 /** Typed feedback ("that did not fix it") and a number picking from the "all causes" list, as button presses. */
 function typedAction(input: TurnInput, state: DiagnoseState): CardActionData | undefined {
   const intent = confidentIntent(input);
-  if (intent === 'feedback_fixed' && state.shownCauseId)
-    return { action: 'fixed', causeId: state.shownCauseId };
+  // "It works now" before any cause was shown still ends the case: there is just no cause to credit.
+  if (intent === 'feedback_fixed') return { action: 'fixed', ...(state.shownCauseId ? { causeId: state.shownCauseId } : {}) };
   if (intent === 'feedback_not_fixed' && state.shownCauseId)
     return { action: 'not_it', causeId: state.shownCauseId };
   const n =

@@ -10,6 +10,7 @@ import {
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
 import type { Case } from '../knowledge/index.js';
+import { mentionsGreeting } from '../knowledge/intents/index.js';
 import { replaceCase } from './conversation-state.js';
 import { DIAGNOSE_DIALOG, DiagnoseDialog, pendingQuestionOf } from './diagnose-dialog.js';
 import { ESCALATE_DIALOG, EscalateDialog } from './escalate-dialog.js';
@@ -102,7 +103,8 @@ export class MainDialog extends ComponentDialog {
         if (dc.activeDialog) await dc.repromptDialog();
         return true;
       case 'greeting':
-        if (input.hasFiles) return false;
+        // Mid-case, words the model finds chatty ("works from home") without a greeting in them are case detail.
+        if (input.hasFiles || (dc.activeDialog && !mentionsGreeting(input.text))) return false;
         await sendMarkdown(context, say.welcomeFor(shared, botName));
         if (dc.activeDialog) await dc.repromptDialog();
         return true;

@@ -84,6 +84,8 @@ export function reconsideredNote(title: string): string {
   return `You ruled out "${title}" earlier, but what you sent since points straight at it (see the evidence below). If you have not tried its fix yet, it is worth a second look; if you have, say "Not it" again.`;
 }
 
+export const FIXED_WITHOUT_CAUSE =
+  'Glad it works now. I had not suggested a cause for this case, so no feedback is recorded; I have closed the case. Describe a new problem any time.';
 export const NO_CAUSE_SHOWN =
   'I have not suggested a cause yet. Tell me more about the problem, or attach a trace or log.';
 export const CAUSE_NO_LONGER_RANKED =

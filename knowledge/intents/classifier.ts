@@ -4,7 +4,7 @@ import type { Intent } from './labels.js';
 import { parseIntentModelJson, type IntentModelJson } from './model-json.js';
 import { applyRules } from './rules.js';
 import { createScorer } from './score.js';
-import { saysItWorks } from './success-words.js';
+import { saysItWorks, saysWhereItWorks } from './success-words.js';
 import type { Classification, Entity, ScoredIntent } from './types.js';
 
 /** Below this the bot asks what the user means instead of acting on the intent (calibrated by eval:intents). */
@@ -100,10 +100,18 @@ export function loadIntentModel(json: unknown): IntentClassifier {
 
 /**
  * feedback_fixed without a word that says something works is dropped from the running, and the others share its
- * weight: the message is read as what else it most looks like.
+ * weight: the message is read as what else it most looks like. Where or for whom it works ("works from home") is a
+ * symptom: its weight goes to report_problem.
  */
 function withoutUnbackedFixed(ranked: ScoredIntent[], text: string): ScoredIntent[] {
-  if (!ranked.some((s) => s.intent === 'feedback_fixed') || saysItWorks(text)) return ranked;
+  const fixed = ranked.find((s) => s.intent === 'feedback_fixed');
+  if (!fixed || saysItWorks(text)) return ranked;
+  if (saysWhereItWorks(text)) {
+    const moved = ranked.map((s) =>
+      s.intent === 'report_problem' ? { intent: s.intent, confidence: s.confidence + fixed.confidence } : s.intent === 'feedback_fixed' ? { intent: s.intent, confidence: 0 } : s,
+    );
+    return moved.sort((a, b) => b.confidence - a.confidence);
+  }
   const rest = ranked.filter((s) => s.intent !== 'feedback_fixed');
   const sum = rest.reduce((a, s) => a + s.confidence, 0) || 1;
   return [...rest.map((s) => ({ intent: s.intent, confidence: s.confidence / sum })), { intent: 'feedback_fixed' as Intent, confidence: 0 }];

@@ -45,7 +45,7 @@ const DOMAIN_WORDS = new Set(
     'edge firefox zone database db connection screenshot attached attaching attach upload uploading uploaded zip ' +
     'zipped file files capture har pcap dump dumps output export exported spn gpupdate gpresult azure entra ' +
     'kernel mode usermode providers provider cname alias gmsa msa sid acl acls ntfs icacls permissions f5 proxy ' +
-    'balancer https ssl tls'
+    'balancer https ssl tls pcs clients machines computers admins netbios hostname'
   ).split(' '),
 );
 // Word classes a single training sentence cannot teach: greetings in the languages and slang colleagues use, and
@@ -177,6 +177,11 @@ export const META_FEATURES: ReadonlySet<string> = new Set([
 /** True when the message has at least one word, code or shape of this bot's domain. */
 export function mentionsDomain(text: string): boolean {
   return rawTokens(text).some(isDomainToken);
+}
+
+/** True when the message has a greeting word ("hi", "morning", "hola"). */
+export function mentionsGreeting(text: string): boolean {
+  return rawTokens(text).some((t) => GREETING_WORDS.has(t));
 }
 
 /** Distinct features in first-seen order: the models use presence, not counts. */

@@ -7,5 +7,5 @@ export { IntentModelError, MODEL_FORMAT, MODEL_VERSION, parseIntentModelJson, ty
 export { hashTrainingData } from './data-hash.js';
 export { parseUtterances, trainingDataFromFiles } from './data-file.js';
 export { extractEntities } from './entities/index.js';
-export { toFeatures } from './features.js';
+export { mentionsGreeting, toFeatures } from './features.js';
 export { crossValidate, evaluate, labelled, type EvalReport, type IntentScore, type LabelledUtterance } from './evaluate.js';

@@ -4,6 +4,18 @@
 const SUCCESS_WORDS =
   /\b(?:work(?:s|ed|ing)?|wroks|wokring|fix(?:ed|d)?|solved|resolved|sorted|gone|good|green|(?:is|are|back) (?:up|online|to normal|in business)|(?:is|are) back$|trick|lifesaver|charm|success|helped|thanks?|thx|ty|tyvm|cheers|confirmed|verified|up and running|no (?:more|longer)|went away|did it|was (?:exactly )?it|were right|was the (?:problem|issue|cause)|job done|loads|opens|connects|starts|runs|happy|normal|fine|is used now|shows the ticket now|can (?:log ?in|access|open|connect))\b/i;
 
+/**
+ * "edge works fine", "works from home", "it works for admins only": where or for whom it works, which is a symptom.
+ * A fix is reported with a change ("now", "again") or a thank-you.
+ */
+const QUALIFIED_SUCCESS = /\bworks?\b(?:[ \t,]+[\w'-]+){0,2}?[ \t,]+(?:from|with|for|in|on|over|via|when|if|using|through|except)\b|\b(?:ie|internet explorer|edge|chrome|firefox|safari)\b[ \t]+(?:works?|is fine|is ok)\b|\bonly\b|\bbut\b/i;
+const CHANGE_OR_THANKS = /\b(?:now|again|anymore|fixed|solved|resolved|sorted|thanks?|thx|ty|cheers)\b/i;
+
+/** Where or for whom it works, without a word of change: a symptom to add to the case. */
+export function saysWhereItWorks(text: string): boolean {
+  return SUCCESS_WORDS.test(text) && QUALIFIED_SUCCESS.test(text) && !CHANGE_OR_THANKS.test(text);
+}
+
 export function saysItWorks(text: string): boolean {
-  return SUCCESS_WORDS.test(text);
+  return SUCCESS_WORDS.test(text) && !saysWhereItWorks(text);
 }

@@ -153,6 +153,23 @@ describe('Diagnose dialog', () => {
     causeCard(replies);
   });
 
+  it('adds "works from home" mid-case to the case instead of answering it as a greeting', async () => {
+    const bot = createHarness();
+    await bot.say('users on the intranet get a login prompt and then HTTP Error 401.1 - Unauthorized');
+    const replies = await bot.say('works from home');
+    assert.doesNotMatch(allText(replies), /^Hi!/);
+    assert.ok((await bot.storedCase())?.texts.includes('works from home'), JSON.stringify((await bot.storedCase())?.texts));
+  });
+
+  it('closes the case on "it works now, thanks" before any cause was shown, crediting no cause', async () => {
+    const bot = createHarness();
+    await bot.say('our sharepoint site keeps asking for a password');
+    const replies = await bot.say('it works now, thanks');
+    assert.match(allText(replies), /Glad it works now/);
+    assert.deepEqual(bot.feedback, []);
+    assert.deepEqual((await bot.storedCase())?.texts ?? [], [], 'the case is closed');
+  });
+
   it('offers an engineer once every plausible cause is ruled out', async () => {
     const bot = createHarness();
     let replies = await bot.say('HTTP Error 500.24 - Internal Server Error');

@@ -83,7 +83,11 @@ describe('intent classifier', () => {
 
   it('never reads a statement about the setup as "that fixed it" (which would close the case)', () => {
     // Each of these was feedback_fixed once: the shape "it is ..." / "yes it's ..." is shared with "it is fixed".
-    for (const text of ['it is kernel mode', 'yes it is kernel mode', 'it is NTLM', 'it is the pool account', 'it is a 401.1', 'it is on', 'it is IIS 10']) {
+    for (const text of [
+      'it is kernel mode', 'yes it is kernel mode', 'it is NTLM', 'it is the pool account', 'it is a 401.1', 'it is on', 'it is IIS 10',
+      // Where or for whom it works is a symptom.
+      'yes it works from other pcs', 'works fine with the short name', 'edge works fine', 'it works for admins only', 'works from home',
+    ]) {
       assert.notEqual(classifier.classify(text).intent, 'feedback_fixed', text);
     }
     for (const text of ['it is kernel mode', 'it is the pool account, CONTOSO\\svc-web']) assert.equal(classifier.classify(text).intent, 'report_problem', text);
