@@ -18,7 +18,7 @@ export async function evaluateCases(cases = readCaseSet()): Promise<EvalResult> 
   for (const c of cases) {
     const files = c.files.map((f) => ({ name: basename(f), data: readFileSync(join(repoRoot, f)) }));
     const d = await diagnoseInputs({ texts: c.messages, files, answers: c.answers }, kb);
-    const got = ranked(d);
+    const got = ranked(d, c.expect);
     const hit1 = got[0] === c.expect;
     const hit3 = got.slice(0, 3).includes(c.expect);
     if (hit1) result.top1++;
@@ -28,8 +28,14 @@ export async function evaluateCases(cases = readCaseSet()): Promise<EvalResult> 
   return result;
 }
 
-function ranked(d: DiagnoseOutput): string[] {
-  return d.unknown ? ['unknown'] : d.hypotheses.map((h) => h.id);
+/**
+ * What the answer ranks: its causes, or "unknown". A case that expects a look-alike (`expect: lookalike-...`) is
+ * answered when no cause is offered and that look-alike is named first; one that expects "unknown" only needs no
+ * cause (naming a look-alike as well is fine).
+ */
+export function ranked(d: DiagnoseOutput, expect: string): string[] {
+  if (!d.unknown) return d.hypotheses.map((h) => h.id);
+  return expect.startsWith('lookalike-') ? [...(d.lookalikes ?? []).map((l) => l.id), 'unknown'] : ['unknown'];
 }
 
 const verbose = process.argv.includes('--verbose');

@@ -70,7 +70,7 @@ function findEvidence(m: Matcher, view: CaseView): Evidence | undefined {
     case 'code':
       return (view.byKey.get('code') ?? []).find((e) => codesOf(e.value, view).some((c) => m.codes.has(c)));
     case 'status':
-      return (view.byKey.get('http.status') ?? []).find((e) => !(m.singleRequest && isLogTally(e)) && statusMatches(m, e, view));
+      return (view.byKey.get('http.status') ?? []).find((e) => !(m.singleRequest && isLogTally(e) && !isRepeatedFailure(e)) && statusMatches(m, e, view));
     case 'event':
       return (view.byKey.get('event') ?? []).find(
         (e) => e.value === m.id && m.where.every((w) => w.test(attr(e, w.field) ?? '')),
@@ -87,6 +87,14 @@ function findEvidence(m: Matcher, view: CaseView): Evidence | undefined {
 /** A status counted over the lines of a log (W3C, HTTPERR, HAR) rather than the outcome of one request. */
 function isLogTally(e: Evidence): boolean {
   return e.attrs?.count !== undefined;
+}
+
+/**
+ * A log's tally of a failure no normal exchange produces (403.503 on 38 lines), as opposed to the 401.1 / 401.2 of
+ * every Windows-authentication handshake or one stray line: the failure itself, as a trace would show it.
+ */
+function isRepeatedFailure(e: Evidence): boolean {
+  return Number(e.attrs?.count ?? 0) >= 3 && !e.value.startsWith('401.') && /^[45]/.test(e.value);
 }
 
 function statusMatches(m: Extract<Matcher, { type: 'status' }>, e: Evidence, view: CaseView): boolean {

@@ -242,3 +242,25 @@ describe('freb: parseFreb', () => {
     );
   });
 });
+
+describe('freb: an ASP.NET error page in the response buffer', () => {
+  // A blind-written trace (set r): the yellow screen of a fixed <identity> whose password no longer works, with the
+  // web.config line (and its plaintext password) quoted twice escaped inside GENERAL_RESPONSE_ENTITY_BUFFER.
+  const TRACE = new URL('../fixtures/cases-r/intranet-config-error-after-weekend-06/fr000014.xml', import.meta.url);
+
+  it('keeps the page as a document the text signatures read, and the password out of everything it keeps', async () => {
+    const { ingestFiles } = await import('../../knowledge/ingest/index.js');
+    const r = await ingestFiles([{ name: 'fr000014.xml', data: readFileSync(TRACE) }]);
+    const page = r.evidence.find((e) => e.key === 'text.document');
+    assert.ok(page, 'the error page is a text document');
+    assert.match(page.value, /Could not create Windows user token from the credentials specified in the config file/);
+    assert.ok(page.source.event !== undefined, 'cited at its trace event');
+    assert.ok(!JSON.stringify(r).includes('Wint3r'), 'the plaintext password is redacted everywhere, the kept trace text included');
+  });
+
+  it('makes no document of an IIS status page', () => {
+    const evidence = parseFreb('fr.xml', load('mbam-static-500-0x80070542.xml')).evidence;
+    assert.ok(evidence.some((e) => e.key === 'freb.response.body'), 'the trace has a response page');
+    assert.ok(!evidence.some((e) => e.key === 'text.document'));
+  });
+});

@@ -125,6 +125,17 @@ describe('knowledge base look-alikes', () => {
     assert.deepEqual(mixed.lookalikes, []);
   });
 
+  it('takes a failure repeated through an IIS log (403.503 on dozens of lines) as the failure itself, unlike the 401s of a handshake', async () => {
+    const header = '#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n';
+    const row = (i: number, user: string, status: string) => `2026-11-03 07:${String(i % 60).padStart(2, '0')}:10 10.20.1.15 GET /reports/q${i}.aspx - 443 ${user} 10.99.${i % 200}.7 Mozilla/5.0 - ${status} 0 15\n`;
+    const lines = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? row(i, '-', '403 503') : row(i, 'CONTOSO\\anna', '200 0'))).join('');
+    const d = await diagnoseInputs({ texts: ['finance cannot open the portal from home, the office is fine'], files: [{ name: 'u_ex261103.log', data: Buffer.from(header + lines) }] }, kb);
+    assert.equal(d.unknown, true, d.hypotheses.map((h) => h.id).join(', '));
+    assert.equal(d.lookalikes?.[0]?.id, 'lookalike-ip-restriction-403-6');
+    const twoLines = await diagnoseInputs({ texts: ['finance cannot open the portal from home, the office is fine'], files: [{ name: 'u_ex261103.log', data: Buffer.from(header + row(1, '-', '403 503') + row(2, '-', '403 503') + row(3, 'CONTOSO\\anna', '200 0')) }] }, kb);
+    assert.notEqual(twoLines.lookalikes?.[0]?.id, 'lookalike-ip-restriction-403-6', 'two stray lines settle nothing');
+  });
+
   it('asks the deciding question when a 500.19 only comes with a product named, instead of hiding the 500.19 causes', async () => {
     const d = await diagnoseInputs({ texts: ['HTTP Error 500.19 - Internal Server Error on our ASP.NET Core site after we installed the hosting bundle'], files: [] }, kb);
     assert.ok(d.hypotheses.some((h) => h.id === 'config-access-denied-500-19'), d.hypotheses.map((h) => h.id).join(', '));

@@ -9,6 +9,9 @@ import { isStaticUrl, urlPath } from './names.js';
 import type { FrebEvent } from './read-trace.js';
 
 const BODY_CHARS = 300;
+/** An ASP.NET yellow screen (its heading, or the details it prints), not an IIS status page. */
+const ASPNET_ERROR_PAGE = /Server Error in '[^']*' Application|Exception Details:|Parser Error Message:/;
+const ERROR_PAGE_CHARS = 20_000;
 const EXCERPT_CHARS = 300;
 
 function clean(s: string): string {
@@ -205,6 +208,9 @@ function fileAndBodyEvidence(out: EvidenceList, f: FrebFacts): void {
     const text = htmlToText(body.raw);
     const short = clean(text).slice(0, BODY_CHARS);
     out.add('trace', 'freb.response.body', short, body.event, `${at(body.event)} ${short.slice(0, 160)}`);
+    // An ASP.NET error page says in words what went wrong ("Could not create Windows user token from the credentials
+    // specified in the config file"): the text signatures read it as they read the same page pasted by a user.
+    if (ASPNET_ERROR_PAGE.test(text)) out.add('text', 'text.document', text.slice(0, ERROR_PAGE_CHARS), body.event, `${at(body.event)} the error page`);
     const type = exceptionType(text);
     if (type) out.add('fact', 'text.exception', type, body.event, `${at(body.event)} ${type}`);
     const user = sqlLoginFailedUser(text);

@@ -149,6 +149,17 @@ export const RULES: RedactionRule[] = [
     replace: prefixed,
   },
   {
+    // The same attribute inside escaped markup: an error page in a FREB trace's response buffer, or a YSOD quoted in
+    // XML, writes password=&quot;x&quot; (or &amp;quot;, escaped twice). The value runs to the next escaped quote.
+    kind: 'password attribute',
+    mayMatch: (t) => t.includes('&') && /password|passwd|pwd|clientsecret|apikey|accountkey|sharedkey/i.test(t),
+    re: new RegExp(
+      String.raw`(\b[\w:.-]*(?:password|passwd|pwd|clientSecret|apiKey|accountKey|sharedKey)\s*=\s*(&(?:amp;)*(?:quot|apos|#34|#39|#x22|#x27);))((?:(?!&(?:amp;)*(?:quot|apos|#34|#39|#x22|#x27);)[^<>\r\n]){1,512})(?=&(?:amp;)*(?:quot|apos|#34|#39|#x22|#x27);)`,
+      'gi',
+    ),
+    replace: (m, g) => (isDone(g[2] ?? '') ? m : (g[0] ?? '') + REDACTED),
+  },
+  {
     // <add key="SmtpPassword" value="..."/> in appSettings.
     kind: 'secret setting',
     mayMatch: (t) => t.includes('=') && /value/i.test(t) && /key/i.test(t),
