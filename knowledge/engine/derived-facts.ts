@@ -165,23 +165,48 @@ function portlessRequests(evidence: Evidence[]): Evidence[] {
 
 export const UNGRANTED_IDENTITY_KEY = 'acl.request-identity-not-granted';
 
-/** Groups every request's token is in: a grant to one of them covers the request's identity. */
-const COVERING = /^(everyone|users|builtin\\users|authenticated users|nt authority\\authenticated users|iis_iusrs|builtin\\iis_iusrs)$/i;
+/** Groups every token is in (and their well-known SIDs): a grant to one of them covers any request's identity. */
+const EVERY_TOKEN = /^(?:everyone|\*s-1-1-0|users|builtin\\users|\*s-1-5-32-545|authenticated users|nt authority\\authenticated users|\*s-1-5-11)$/i;
+/** IIS_IUSRS holds the worker processes' identities; IUSR is not a member. */
+const WORKER_GROUP = /^(?:iis_iusrs|builtin\\iis_iusrs|\*s-1-5-32-568)$/i;
 
-/** The account a traced request ran as (FREB tokenUserName) was not among the accounts the content was granted to. */
+function covers(grant: string, user: string): boolean {
+  if (EVERY_TOKEN.test(grant)) return true;
+  if (WORKER_GROUP.test(grant)) return /^iis apppool\\/i.test(user);
+  const short = (s: string) => s.slice(s.lastIndexOf('\\') + 1);
+  return grant === user || short(grant) === short(user);
+}
+
+/** Whether a grant on `grantPath` reaches `file` (the same path or a folder above it); unknown paths are assumed to. */
+function reaches(grantPath: string | undefined, file: string | undefined): boolean {
+  if (!grantPath || !file || !/^[a-z]:\\|^\\\\/i.test(grantPath)) return true;
+  const g = grantPath.toLowerCase().replace(/[\\/]+$/, '');
+  const f = file.toLowerCase();
+  return f === g || f.startsWith(`${g}\\`);
+}
+
+/**
+ * A failed traced request ran as an account (FREB tokenUserName) that none of the read grants on its file names, while
+ * read access was given to other accounts: typically the pool identity, for an anonymous request that runs as IUSR.
+ */
 function ungrantedRequestIdentity(evidence: Evidence[]): Evidence[] {
-  const granted = evidence.filter((e) => e.kind === 'fact' && e.key === 'acl.granted').map((e) => e.value.toLowerCase());
-  if (granted.length === 0 || granted.some((g) => COVERING.test(g))) return [];
-  const token = evidence.find((e) => e.kind === 'trace' && e.key === 'freb.token.user' && e.value.trim());
-  if (!token) return [];
-  const user = token.value.toLowerCase();
-  const short = user.slice(user.lastIndexOf('\\') + 1);
-  if (granted.some((g) => g === user || g.slice(g.lastIndexOf('\\') + 1) === short)) return [];
-  return [{
-    kind: 'fact',
-    key: UNGRANTED_IDENTITY_KEY,
-    value: token.value,
-    source: token.source,
-    excerpt: `${token.excerpt} (the request ran as ${token.value}, while the access given names ${[...new Set(granted)].slice(0, 4).join(', ')})`,
-  }];
+  const grants = evidence.filter((e) => e.kind === 'fact' && e.key === 'acl.granted' && e.attrs?.read !== 'false');
+  if (grants.length === 0) return [];
+  for (const token of evidence.filter((e) => e.kind === 'trace' && e.key === 'freb.token.user' && e.value.trim())) {
+    const trace = (key: string) => evidence.find((e) => e.kind === 'trace' && e.key === key && e.source.file === token.source.file);
+    if (!/^(?:401|403|500)/.test(trace('freb.status')?.value ?? '')) continue;
+    const file = trace('freb.file.user')?.attrs?.fileName || undefined;
+    const onFile = grants.filter((g) => reaches(g.attrs?.path, file)).map((g) => g.value.toLowerCase());
+    if (onFile.length === 0) continue;
+    const user = token.value.toLowerCase();
+    if (onFile.some((g) => covers(g, user))) continue;
+    return [{
+      kind: 'fact',
+      key: UNGRANTED_IDENTITY_KEY,
+      value: token.value,
+      source: token.source,
+      excerpt: `${token.excerpt} (the request ran as ${token.value}, while read access${file ? ` to ${file}` : ''} is given to ${[...new Set(onFile)].slice(0, 4).join(', ')})`,
+    }];
+  }
+  return [];
 }

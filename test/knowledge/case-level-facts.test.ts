@@ -129,13 +129,32 @@ describe('facts from the whole case', () => {
   });
 
   it('notices an anonymous request running as IUSR on content granted only to other accounts', () => {
-    const grant = (value: string): Evidence => ({ kind: 'fact', key: 'acl.granted', value, source: { file: 'harden.ps1' }, excerpt: value });
-    const token: Evidence = { kind: 'trace', key: 'freb.token.user', value: 'NT AUTHORITY\\IUSR', source: { file: 'fr000019.xml', event: 1 }, excerpt: 'tokenUserName=NT AUTHORITY\\IUSR' };
+    const grant = (value: string, attrs: Record<string, string> = {}): Evidence => ({ kind: 'fact', key: 'acl.granted', value, source: { file: 'harden.ps1' }, excerpt: value, attrs });
+    const trace = (status: string, file = 'D:\\Sites\\Public\\index.html'): Evidence[] => [
+      { kind: 'trace', key: 'freb.token.user', value: 'NT AUTHORITY\\IUSR', source: { file: 'fr000019.xml', event: 1 }, excerpt: 'tokenUserName=NT AUTHORITY\\IUSR' },
+      { kind: 'trace', key: 'freb.status', value: status, source: { file: 'fr000019.xml' }, excerpt: status },
+      { kind: 'trace', key: 'freb.file.user', value: 'NT AUTHORITY\\IUSR', source: { file: 'fr000019.xml', event: 9 }, excerpt: 'x', attrs: { fileName: file } },
+    ];
     const facts = (evidence: Evidence[]) => derivedFacts(evidence).filter((e) => e.key === UNGRANTED_IDENTITY_KEY).map((e) => e.value);
-    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('BUILTIN\\Administrators'), token]), ['NT AUTHORITY\\IUSR']);
-    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('IUSR'), token]), [], 'IUSR is granted');
-    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('BUILTIN\\Users'), token]), [], 'a group every token is in');
-    assert.deepEqual(facts([token]), [], 'no grants known');
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('BUILTIN\\Administrators'), ...trace('401.3')]), ['NT AUTHORITY\\IUSR']);
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('IUSR'), ...trace('401.3')]), [], 'IUSR is granted');
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('BUILTIN\\Users'), ...trace('401.3')]), [], 'a group every token is in');
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('IIS_IUSRS'), ...trace('401.3')]), ['NT AUTHORITY\\IUSR'], 'IUSR is not in IIS_IUSRS');
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), grant('IUSR', { read: 'false' }), ...trace('401.3')]), ['NT AUTHORITY\\IUSR'], 'a write-only grant does not let IUSR read');
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite', { path: 'D:\\Sites\\Public\\App_Data' }), ...trace('401.3')]), [], 'a grant on another folder says nothing about this file');
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite', { path: 'D:\\Sites\\Public' }), ...trace('401.3')]), ['NT AUTHORITY\\IUSR'], 'a grant on the folder above it does');
+    assert.deepEqual(facts([grant('IIS APPPOOL\\PublicSite'), ...trace('200.0')]), [], 'a request that succeeded');
+    assert.deepEqual(facts(trace('401.3')), [], 'no grants known');
+  });
+
+  it('reads every account of a /grant command and of an icacls listing, inherited, quoted and on paths with spaces', () => {
+    const granted = (text: string) => proseFacts(text).filter((f) => f.key === 'acl.granted').map((f) => [f.value, f.attrs?.read, f.attrs?.path]);
+    assert.deepEqual(granted("icacls $f /inheritance:r /grant:r 'IIS APPPOOL\\PublicSite:(RX)' 'NT AUTHORITY\\IUSR:(RX)' 'BUILTIN\\Administrators:(F)'").map((g) => g[0]), ['IIS APPPOOL\\PublicSite', 'NT AUTHORITY\\IUSR', 'BUILTIN\\Administrators']);
+    assert.deepEqual(granted('D:\\Sites\\My Site BUILTIN\\Users:(I)(OI)(CI)(RX)\n             NT AUTHORITY\\IUSR:(OI)(CI)(W)\n             Everyone:(DENY)(W)'), [['BUILTIN\\Users', 'true', 'D:\\Sites\\My Site'], ['NT AUTHORITY\\IUSR', 'false', 'D:\\Sites\\My Site']]);
+    assert.deepEqual(granted('icacls "D:\\Sites\\Public" /grant "IIS AppPool\\Public":(OI)(CI)RX /T'), [['IIS AppPool\\Public', 'true', 'D:\\Sites\\Public']]);
+    assert.deepEqual(granted('should I run icacls D:\\x /grant IUSR:(RX)?'), [], 'a question is not a grant');
+    assert.deepEqual(granted('NT AUTHORITY\\IUSR:(RX) was removed yesterday'), [], 'a removal is not a grant');
+    assert.deepEqual(granted('icacls D:\\x /remove IUSR /deny Everyone:(W)'), []);
   });
 
   it('reads 401.1 rows pasted from the server itself (client address = s-ip) as the loopback-check pattern', async () => {

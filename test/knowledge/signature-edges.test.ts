@@ -15,6 +15,13 @@ describe('signature edges', () => {
     assert.ok(d.hypotheses[0].evidence.some((e) => /^your message 2: /.test(e.citation) && /depends on the browser/.test(e.meaning)));
   });
 
+  it('does not read "the log shows the right user, yet access fails" as ASP.NET Core unless the app is ASP.NET Core', async () => {
+    const d = await diagnose('The app log shows the correct user, yet opening \\\\fs01\\reports fails with access denied from web01 only');
+    assert.ok(!d.hypotheses.some((h) => h.id === 'aspnet-core-no-automatic-impersonation'), ids(d).join(', '));
+    const core = await diagnose('We moved the import service to .NET 8 in-process on IIS. The log shows the right user, but saving to the share fails with access denied.');
+    assert.ok(core.hypotheses.some((h) => h.id === 'aspnet-core-no-automatic-impersonation'), ids(core).join(', '));
+  });
+
   it('does not read ".com" in a host name as a COM component', async () => {
     for (const text of [
       'the MVC controller on web01.contoso.com calls the Web API on api.contoso.com and gets 401 as the app pool identity',

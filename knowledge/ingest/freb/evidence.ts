@@ -200,6 +200,7 @@ function fileAndBodyEvidence(out: EvidenceList, f: FrebFacts): void {
       {
         userName: fa.data.UserName ?? '',
         domainName: fa.data.DomainName ?? '',
+        fileName: fa.data.FileName ?? '',
       },
     );
   }

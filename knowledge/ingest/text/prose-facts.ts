@@ -2,7 +2,9 @@
 // webfarm-vip.contoso.local" (what nslookup's Aliases line says), the SPN they registered ("setspn -S
 // HTTP/finrep:8080 CONTOSO\svc"), an HTTP SPN named in a failure ("4769 failure 0x7, Service Name
 // HTTP/webfarm-vip.contoso.local"), which the case-level facts compare with the alias and the registered SPNs, and
-// the account the application pool runs as ("the app pool runs as CONTOSO\svc-web").
+// the account the application pool runs as ("the app pool runs as CONTOSO\svc-web"), and icacls grants.
+import { icaclsGrants } from './icacls-grants.js';
+
 export interface ProseFact {
   key: 'dns.alias' | 'kerberos.http-spn-failed' | 'spn.registered' | 'acl.granted' | 'pool.identity';
   value: string;
@@ -22,8 +24,6 @@ const CNAME = new RegExp(
 const HTTP_SPN = new RegExp(String.raw`\bHTTP\/(${HOST}|[a-z0-9-]{1,63})(?![\w./:-])`, 'gi');
 /** "setspn -S HTTP/finrep:8080 CONTOSO\svc": the user registered (or tried to register) that SPN on that account. */
 const SETSPN_ADD = /\bsetspn(?:\.exe)?[ \t]+-[sa][ \t]+(HTTP\/[^\s"']+)(?:[ \t]+([^\s"']+))?/gi;
-/** An account given file access: icacls /grant arguments ("/grant:r 'IIS APPPOOL\\Site:(RX)'") and icacls listings. */
-const ACL_GRANT = /(?:\/grant(?::r)?[ \t]+['"]?|^[^\S\n]*(?:\S*[a-z]:\\\S*[ \t]+)?)((?:IIS APPPOOL|NT AUTHORITY|BUILTIN|[A-Z0-9][A-Z0-9-]{0,14})\\[^:'"\n\\]{1,64}|Everyone|IUSR|IIS_IUSRS):\((?:OI\)|CI\)|\(|IO\)|NP\))*(?:R|RX|M|F|W)\b/gi;
 /** A failure in the same line: the SPN is what the client asked for, not one being registered. */
 const FAILURE = /\b(4769|4771|failure|failed|error|0x7\b|principal[_ ]unknown|not found|unknown)\b/i;
 
@@ -47,7 +47,7 @@ function poolIdentityKind(account: string): string {
 }
 
 export function proseFacts(text: string): ProseFact[] {
-  if (!/cname|alias|http\/|:\((?:OI|CI|R|RX|M|F)|pool/i.test(text)) return [];  // every fact here names an alias, an HTTP SPN, an ACE or a pool
+  if (!/cname|alias|http\/|:\(|\/grant|pool/i.test(text)) return [];  // every fact here names an alias, an HTTP SPN, an ACE or a pool
   const out: ProseFact[] = [];
   text.split(/\r?\n/).forEach((lineText, i) => {
     if (lineText.length > 2000) return;
@@ -55,7 +55,6 @@ export function proseFacts(text: string): ProseFact[] {
       if (m[1].toLowerCase() === m[2].toLowerCase()) continue;
       out.push({ key: 'dns.alias', value: m[1].toLowerCase(), line: i + 1, at: m.index ?? 0, attrs: { canonical: m[2].toLowerCase() } });
     }
-    for (const m of lineText.matchAll(ACL_GRANT)) out.push({ key: 'acl.granted', value: m[1].trim(), line: i + 1, at: m.index ?? 0 });
     for (const m of lineText.matchAll(POOL_IDENTITY)) {
       if (NOT_BEFORE.test(lineText.slice(Math.max(0, (m.index ?? 0) - 12), m.index))) continue;
       if (/\b(?:not|never|n't|n’t|should|will)\b/i.test(m[0])) continue;
@@ -65,5 +64,15 @@ export function proseFacts(text: string): ProseFact[] {
     if (!FAILURE.test(lineText) || /\bsetspn(?:\.exe)?\s+-[sa]\b/i.test(lineText)) return;
     for (const m of lineText.matchAll(HTTP_SPN)) out.push({ key: 'kerberos.http-spn-failed', value: `HTTP/${m[1]}`, line: i + 1, at: m.index ?? 0 });
   });
-  return out.slice(0, 20);
+  const grants = new Set<string>();
+  for (const g of icaclsGrants(text)) {
+    // One fact per account, rights and path: a listing of a whole tree repeats the same ACEs file after file.
+    const id = `${g.account}|${g.rights}|${g.path ?? ''}`.toLowerCase();
+    if (grants.has(id) || grants.size >= MAX_GRANTS) continue;
+    grants.add(id);
+    out.push({ key: 'acl.granted', value: g.account, line: g.line, at: g.at, attrs: { rights: g.rights, read: String(g.read), ...(g.path ? { path: g.path } : {}) } });
+  }
+  return [...out.filter((f) => f.key !== 'acl.granted').slice(0, 20), ...out.filter((f) => f.key === 'acl.granted')];
 }
+
+const MAX_GRANTS = 60;
