@@ -231,8 +231,28 @@ function statedAnswers(compiled: CompiledKnowledgeBase, evidence: Evidence[]): R
 function uploadsView(c: Case, all: Evidence[]): CaseView {
   const documents: { text: string; source: EvidenceSource }[] = [];
   for (const e of c.evidence) if (e.key === KEY_TEXT_DOCUMENT) documents.push({ text: e.value, source: e.source });
-  const derived = derivedFacts(all);
-  return makeCaseView(derived.length ? [...c.evidence, ...derived] : c.evidence, documents, c.answers);
+  const legs = handshakeLegs(c.evidence);
+  const uploaded = legs.size ? c.evidence.filter((e) => !legs.has(e.source.file)) : c.evidence;
+  const derived = derivedFacts(legs.size ? all.filter((e) => !legs.has(e.source.file)) : all);
+  return makeCaseView(derived.length ? [...uploaded, ...derived] : uploaded, documents, c.answers);
+}
+
+/**
+ * Traces of the first leg of a Windows-authentication handshake (401.2, no Authorization header: the browser's
+ * anonymous first try, which a "200-999" tracing rule records for every page), when another trace shows a real
+ * failure: that one is the case's, and the challenges beside it are noise.
+ */
+function handshakeLegs(evidence: Evidence[]): Set<string> {
+  const status = new Map<string, string>();
+  const unauthenticated = new Set<string>();
+  for (const e of evidence) {
+    if (e.kind !== 'trace') continue;
+    if (e.key === 'freb.status') status.set(e.source.file, e.value);
+    else if (e.key === 'freb.request.authorization' && e.value === 'none') unauthenticated.add(e.source.file);
+  }
+  const legs = new Set([...status].filter(([file, st]) => st === '401.2' && unauthenticated.has(file)).map(([file]) => file));
+  const otherFailure = [...status].some(([file, st]) => !legs.has(file) && /^[45]/.test(st) && st !== '401.2');
+  return otherFailure ? legs : new Set();
 }
 
 function toHypotheses(leaders: Scored[]): Hypothesis[] {

@@ -157,6 +157,14 @@ describe('facts from the whole case', () => {
     assert.deepEqual(granted('icacls D:\\x /remove IUSR /deny Everyone:(W)'), []);
   });
 
+  it('leaves out the 401.2 challenge traces of a 200-999 tracing rule when another trace of the bundle shows the failure', async () => {
+    const { readFileSync } = await import('node:fs');
+    const zip = readFileSync(new URL('../fixtures/cases-q/docs-pdfs-401-after-server-move-01/FailedReqLogFiles.zip', import.meta.url));
+    const d = await diagnoseInputs({ texts: ['all the PDFs under /manuals give 401 for everybody since the move'], files: [{ name: 'FailedReqLogFiles.zip', data: zip }] }, kb);
+    assert.equal(d.hypotheses[0]?.id, 'ntfs-acl-denied-401-3', d.hypotheses.map((h) => h.id).join(', '));
+    assert.ok(!d.hypotheses.some((h) => h.evidence.some((e) => /fr000001\.xml/.test(e.citation))), 'the challenge trace is not cited');
+  });
+
   it('reads 401.1 rows pasted from the server itself (client address = s-ip) as the loopback-check pattern', async () => {
     const row = (cip: string, tail: string) => `2026-12-02 10:21:40 10.10.20.15 GET / - 443 - ${cip} Mozilla/5.0 - ${tail}`;
     const d = await diagnose([`W3C:\n${row('10.10.20.15', '401 2 5 0')}\n${row('10.10.20.15', '401 1 2148074252 0')}\n${row('10.10.20.15', '401 1 2148074252 0')}`]);

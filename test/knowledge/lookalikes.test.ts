@@ -136,6 +136,12 @@ describe('knowledge base look-alikes', () => {
     assert.notEqual(twoLines.lookalikes?.[0]?.id, 'lookalike-ip-restriction-403-6', 'two stray lines settle nothing');
   });
 
+  it('reads a pool that serves for a few minutes and then stops as a crash, not as a pool account that cannot log on', async () => {
+    const d = await diagnoseInputs({ texts: ['CRM site down with 503, the app pool stops by itself. I started the pool, works for a few min then stops again. Rapid-fail protection disabled it.'], files: [] }, kb);
+    assert.ok(!d.hypotheses.some((h) => h.id === 'app-pool-identity-password-expired' && h.confidenceLabel !== 'low'), d.hypotheses.map((h) => `${h.id} ${h.confidence}`).join(', '));
+    assert.equal(d.lookalikes?.[0]?.id, 'lookalike-worker-process-crash');
+  });
+
   it('asks the deciding question when a 500.19 only comes with a product named, instead of hiding the 500.19 causes', async () => {
     const d = await diagnoseInputs({ texts: ['HTTP Error 500.19 - Internal Server Error on our ASP.NET Core site after we installed the hosting bundle'], files: [] }, kb);
     assert.ok(d.hypotheses.some((h) => h.id === 'config-access-denied-500-19'), d.hypotheses.map((h) => h.id).join(', '));

@@ -17,6 +17,7 @@ const EVENT_NS = 'schemas.microsoft.com/win/2004/08/events/event';
 // Binary formats users upload by mistake, named so the answer can say what to send instead.
 const MAGIC: [string, string][] = [
   ['ElfFile\0', 'a binary .evtx event log; export it as XML instead (wevtutil qe Security /f:xml, or Event Viewer "Save as XML")'],
+  ['MDMP', 'a memory dump (.dmp); open it in WinDbg, run !analyze -v and paste the output (a crash dump means the process crashed)'],
   ['MZ', 'a Windows program or DLL'],
   ['%PDF', 'a PDF document'],
   ['\x89PNG', 'a PNG image'],
