@@ -16,7 +16,7 @@ import { addFiles, addText } from './case-intake.js';
 import { captureGuide, traceWouldSettle } from './capture-guide.js';
 import { newCase, replaceCase } from './conversation-state.js';
 import * as say from './messages.js';
-import { pickAnswer, pickNumber } from './pick-answer.js';
+import { pickAnswer, saysMoreThanAnswer, pickNumber } from './pick-answer.js';
 import { sendMarkdown, sendQuestion, sendReply } from './send-reply.js';
 import type { DialogServices, FeedbackOutcome } from './services.js';
 import {
@@ -103,14 +103,17 @@ export class DiagnoseDialog extends Dialog {
     c: Case,
     state: DiagnoseState,
   ): Promise<Next> {
-    const action = input.action ?? typedAction(input, state);
+    // A reply that answers the pending question ("no idea", "it's stopped") is an answer, never feedback or a command.
+    const picked = !input.action && state.pendingQuestion && input.text ? pickAnswer(state.pendingQuestion, input.text) : undefined;
+    const action = input.action ?? (picked === undefined ? typedAction(input, state) : undefined);
     let next: Next = 'diagnose';
     if (action) {
       next = await this.onAction(context, action, c, state);
     } else if (input.text) {
-      const picked = state.pendingQuestion ? pickAnswer(state.pendingQuestion, input.text) : undefined;
       if (state.pendingQuestion && picked !== undefined) {
         answer(c, state.pendingQuestion.id, picked);
+        // "no, the password is fine, we checked it yesterday": the rest of the reply is case detail too.
+        if (saysMoreThanAnswer(state.pendingQuestion, input.text)) addText(c, input.text);
         state.pendingQuestion = undefined;
       } else if (wantsToUpload(input)) {
         await sendMarkdown(

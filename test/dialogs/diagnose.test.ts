@@ -170,6 +170,18 @@ describe('Diagnose dialog', () => {
     assert.deepEqual((await bot.storedCase())?.texts ?? [], [], 'the case is closed');
   });
 
+  it('reads "no idea" to a pending question as its "not sure" answer, never as "Not it"', async () => {
+    const bot = createHarness();
+    const q = engineDiagnosis([DOUBLE_HOP]).question;
+    assert.ok(q && q.answers.some((a) => /not sure|don't know|unknown|not checked/i.test(a.label) || a.value === 'unknown'), 'precondition: a question with a not-sure answer');
+    await bot.say(DOUBLE_HOP);
+    await bot.say('no idea');
+    assert.deepEqual(bot.feedback, []);
+    const c = await bot.storedCase();
+    assert.ok(c?.answers[q.id] !== undefined, JSON.stringify(c?.answers));
+    assert.deepEqual(c?.ruledOut, []);
+  });
+
   it('offers an engineer once every plausible cause is ruled out', async () => {
     const bot = createHarness();
     let replies = await bot.say('HTTP Error 500.24 - Internal Server Error');
