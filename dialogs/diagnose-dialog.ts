@@ -148,6 +148,7 @@ export class DiagnoseDialog extends Dialog {
         if (state.pendingQuestion?.id === action.questionId) state.pendingQuestion = undefined;
         return 'diagnose';
       case 'fixed': {
+        if (action.causeId && !this.belongsToCase(action.causeId, c, state)) return this.staleCard(context);
         const causeId = action.causeId ?? state.shownCauseId;
         if (!causeId) {
           await sendMarkdown(context, say.FIXED_WITHOUT_CAUSE);
@@ -160,6 +161,7 @@ export class DiagnoseDialog extends Dialog {
         return 'end';
       }
       case 'not_it': {
+        if (action.causeId && !this.belongsToCase(action.causeId, c, state)) return this.staleCard(context);
         const causeId = action.causeId ?? state.shownCauseId;
         if (!causeId) return this.noCauseShown(context);
         await this.feedback(context, causeId, 'not_fixed');
@@ -284,6 +286,18 @@ export class DiagnoseDialog extends Dialog {
       this.services.log.warn('report not stored', { error: (err as Error).message });
       return undefined;
     }
+  }
+
+  /** A cause this case has shown, listed, ruled out or still ranks: a button from a closed case's card is none of these. */
+  private belongsToCase(causeId: string, c: Case, state: DiagnoseState): boolean {
+    if (state.shownCauseId === causeId || c.ruledOut.includes(causeId) || state.listedCauseIds?.includes(causeId)) return true;
+    const d = diagnose(this.services.kb, c);
+    return d.hypotheses.some((h) => h.id === causeId) || (d.lookalikes ?? []).some((l) => l.id === causeId);
+  }
+
+  private async staleCard(context: TurnContext): Promise<Next> {
+    await sendMarkdown(context, say.STALE_CARD);
+    return 'wait';
   }
 
   private async noCauseShown(context: TurnContext): Promise<Next> {

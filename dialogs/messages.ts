@@ -88,6 +88,8 @@ export const FIXED_WITHOUT_CAUSE =
   'Glad it works now. I had not suggested a cause for this case, so no feedback is recorded; I have closed the case. Describe a new problem any time.';
 export const NO_CAUSE_SHOWN =
   'I have not suggested a cause yet. Tell me more about the problem, or attach a trace or log.';
+export const STALE_CARD =
+  'That button is on a card from an earlier case, which is closed, so I have recorded nothing. For the current case, use the buttons of its latest card, or tell me what happened.';
 export const CAUSE_NO_LONGER_RANKED =
   'That cause no longer fits the case as it stands (it may have been ruled out).';
 export const NOT_AN_EXPLANATION = 'I have no article on that in my knowledge base. Topics I can explain:';

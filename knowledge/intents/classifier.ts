@@ -4,7 +4,7 @@ import type { Intent } from './labels.js';
 import { parseIntentModelJson, type IntentModelJson } from './model-json.js';
 import { applyRules } from './rules.js';
 import { createScorer } from './score.js';
-import { saysItWorks, saysWhereItWorks } from './success-words.js';
+import { saysItWorks, saysPartlyWorks, saysWhereItWorks } from './success-words.js';
 import type { Classification, Entity, ScoredIntent } from './types.js';
 
 /** Below this the bot asks what the user means instead of acting on the intent (calibrated by eval:intents). */
@@ -104,6 +104,7 @@ export function loadIntentModel(json: unknown): IntentClassifier {
  * symptom: its weight goes to report_problem.
  */
 function withoutUnbackedFixed(ranked: ScoredIntent[], text: string): ScoredIntent[] {
+  if (saysPartlyWorks(text)) return asProblem(ranked, ['feedback_fixed', 'feedback_not_fixed']);
   const fixed = ranked.find((s) => s.intent === 'feedback_fixed');
   if (!fixed || saysItWorks(text)) return ranked;
   if (saysWhereItWorks(text)) {
@@ -115,6 +116,14 @@ function withoutUnbackedFixed(ranked: ScoredIntent[], text: string): ScoredInten
   const rest = ranked.filter((s) => s.intent !== 'feedback_fixed');
   const sum = rest.reduce((a, s) => a + s.confidence, 0) || 1;
   return [...rest.map((s) => ({ intent: s.intent, confidence: s.confidence / sum })), { intent: 'feedback_fixed' as Intent, confidence: 0 }];
+}
+
+/** The weight of `intents` moved to report_problem: the message is more of the case. */
+function asProblem(ranked: ScoredIntent[], intents: Intent[]): ScoredIntent[] {
+  const moved = ranked.filter((s) => intents.includes(s.intent)).reduce((a, s) => a + s.confidence, 0);
+  return ranked
+    .map((s) => (s.intent === 'report_problem' ? { intent: s.intent, confidence: s.confidence + moved } : intents.includes(s.intent) ? { intent: s.intent, confidence: 0 } : s))
+    .sort((a, b) => b.confidence - a.confidence);
 }
 
 /** When a rule decides, the model's ranking of the others is still useful; it shares what the rule left over. */

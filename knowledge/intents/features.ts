@@ -45,7 +45,7 @@ const DOMAIN_WORDS = new Set(
     'edge firefox zone database db connection screenshot attached attaching attach upload uploading uploaded zip ' +
     'zipped file files capture har pcap dump dumps output export exported spn gpupdate gpresult azure entra ' +
     'kernel mode usermode providers provider cname alias gmsa msa sid acl acls ntfs icacls permissions f5 proxy ' +
-    'balancer https ssl tls pcs clients machines computers admins netbios hostname'
+    'balancer https ssl tls pcs clients machines computers admins netbios hostname ie safari'
   ).split(' '),
 );
 // Word classes a single training sentence cannot teach: greetings in the languages and slang colleagues use, and

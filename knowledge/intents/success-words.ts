@@ -19,3 +19,11 @@ export function saysWhereItWorks(text: string): boolean {
 export function saysItWorks(text: string): boolean {
   return SUCCESS_WORDS.test(text) && !saysWhereItWorks(text);
 }
+
+/** "it works now but only in IE", "that fixed the 401 but now I get 500.24": some of it works, and the rest is new case detail. */
+const BUT = /\b(?:but|only|except|however|although|though)\b/i;
+const NEGATED_SUCCESS = /\b(?:not|never|no longer|n't|n’t)\b[^.,;]{0,15}\b(?:work|fix|solv|help)/i;
+
+export function saysPartlyWorks(text: string): boolean {
+  return SUCCESS_WORDS.test(text) && BUT.test(text) && !NEGATED_SUCCESS.test(text);
+}

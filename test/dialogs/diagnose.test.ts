@@ -182,6 +182,20 @@ describe('Diagnose dialog', () => {
     assert.deepEqual(c?.ruledOut, []);
   });
 
+  it('ignores a button of a closed case\'s card, and says so, instead of closing the current case', async () => {
+    const bot = createHarness();
+    const old = shownCauseId(await bot.say('HTTP Error 500.24 - Internal Server Error'));
+    await bot.say('That fixed it');
+    assert.equal(shownCauseId(await bot.say(MBAM_SYMPTOM)), 'seimpersonate-privilege-removed');
+    const replies = await bot.say({ value: { action: 'fixed', causeId: old } });
+    assert.match(allText(replies), /earlier case/);
+    assert.equal(bot.feedback.length, 1, JSON.stringify(bot.feedback));
+    assert.ok(((await bot.storedCase())?.texts ?? []).includes(MBAM_SYMPTOM), 'the current case stays open');
+    const notIt = await bot.say({ value: { action: 'not_it', causeId: old } });
+    assert.match(allText(notIt), /earlier case/);
+    assert.deepEqual((await bot.storedCase())?.ruledOut, []);
+  });
+
   it('offers an engineer once every plausible cause is ruled out', async () => {
     const bot = createHarness();
     let replies = await bot.say('HTTP Error 500.24 - Internal Server Error');

@@ -93,6 +93,13 @@ describe('intent classifier', () => {
     for (const text of ['it is kernel mode', 'it is the pool account, CONTOSO\\svc-web']) assert.equal(classifier.classify(text).intent, 'report_problem', text);
   });
 
+  it('reads a partial success ("works now but only in IE", "fixed the 401 but now I get 500.24") as more of the case, not as feedback', () => {
+    for (const text of ['it works now but only in IE', 'tried that, it works now for me but my colleagues still get the prompt', 'that fixed the 401 but now I get 500.24 on the same app']) {
+      assert.equal(classifier.classify(text).intent, 'report_problem', text);
+    }
+    assert.equal(classifier.classify('that did not work but thanks').intent, 'feedback_not_fixed');
+  });
+
   it('still reads every way of saying the fix worked in the training and held-out data as backed by a success word', () => {
     const lines = [readFileSync(join(defaultIntentDataDir, 'feedback_fixed.txt'), 'utf8'), readFileSync(join(defaultIntentEvalDir, 'feedback_fixed.txt'), 'utf8')]
       .flatMap((f) => f.split('\n'))
