@@ -9,7 +9,7 @@ import { cite, makeCaseView, type CaseView, type Found } from './match.js';
 import { bestQuestion, beliefs } from './question.js';
 import { bestPhrasePerDocOfMessages } from './similarity.js';
 import { withoutToolRows } from '../ingest/text/index.js';
-import { evidenceFromTexts } from './text-evidence.js';
+import { evidenceFromTexts, withCorrections } from './text-evidence.js';
 import { whatWouldHelp } from './what-would-help.js';
 
 /** Tuning of the scoring; exported so the evaluation can report what it ran with. */
@@ -53,8 +53,10 @@ interface ScoredLookalike {
   substantive: number;
 }
 
-export function diagnose(kb: KnowledgeBase, c: Case): Diagnosis {
+export function diagnose(kb: KnowledgeBase, given: Case): Diagnosis {
   const compiled = compileKnowledgeBase(kb);
+  const texts = withCorrections(given.texts);
+  const c = texts === given.texts ? given : { ...given, texts };
   const allEvidence = [...evidenceFromTexts(c.texts), ...c.evidence];
   const found = caseMatches(compiled, c, uploadsView(c, allEvidence));
   // What the case already satisfied when a cause was ruled out, per distinct moment (usually one or two).

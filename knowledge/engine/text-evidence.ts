@@ -21,6 +21,63 @@ export function evidenceFromTexts(texts: string[]): Evidence[] {
 }
 
 /**
+ * The messages as corrected by later ones: what a correcting message says is not the case ("sorry, it's 401.2 not
+ * 401.1") is taken out of the messages before it, so neither its code nor a signature quoting it counts. The same
+ * array when nothing was corrected.
+ */
+export function withCorrections(texts: string[]): string[] {
+  let out = texts;
+  for (let j = texts.length - 1; j > 0; j--) {
+    if (!CORRECTION.test(texts[j])) continue;
+    const retracted = retractions.getOrCompute(texts[j], () => retractedBy(texts[j]));
+    if (retracted.size === 0) continue;
+    for (let i = 0; i < j; i++) {
+      const corrected = withoutMentions(out[i], retracted);
+      if (corrected !== out[i]) {
+        if (out === texts) out = [...texts];
+        out[i] = corrected;
+      }
+    }
+  }
+  return out;
+}
+
+function mentionKey(mention: ReturnType<typeof findCodes>[number]): string | undefined {
+  if (mention.decoded.family === 'event') return undefined;
+  if (mention.decoded.family !== 'http') return `code=${mention.decoded.canonical}`;
+  const m = /(\d{3})(?:\.(\d{1,3}))?/.exec(mention.input);
+  return m ? `http.status=${m[1]}.${m[2] ?? '0'}` : undefined;
+}
+
+function withoutMentions(text: string, retracted: ReadonlySet<string>): string {
+  let out = '';
+  let from = 0;
+  for (const mention of findCodes(text)) {
+    const key = mentionKey(mention);
+    if (!key || !retracted.has(key)) continue;
+    out += `${text.slice(from, mention.start)}(corrected)`;
+    from = mention.end;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+const NONE: ReadonlySet<string> = new Set();
+const retractions = new TextMemo<ReadonlySet<string>>(MESSAGE_MEMO);
+/** A message that corrects an earlier one: "sorry", "actually", "I meant", or "X, not Y". */
+const CORRECTION = /\b(?:sorry|actually|correction|i meant|my bad|typo|mistake|wrong(?:ly)?)\b|\b\d{3}\.\d{1,3},?\s+not\s+(?:an?\s+)?\d{3}/i;
+
+/** The statuses and codes a correcting message says are not the case ("not 401.1"), as evidence key=value. */
+function retractedBy(text: string): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const mention of findCodes(text)) {
+    if (!NEGATED_MENTION.test(text.slice(Math.max(0, mention.start - 30), mention.start))) continue;
+    const key = mentionKey(mention);
+    if (key) out.add(key);
+  }
+  return out;
+}
+
+/**
  * A code or status the user says is absent ("no 500.19", "not a 401", "without 0x80070005") is not evidence of it.
  * "error no 1326" is a number, not a negation.
  */

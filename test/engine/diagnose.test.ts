@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { diagnose } from '../../knowledge/engine/index.js';
 import { Lru, TextMemo } from '../../knowledge/engine/lru.js';
-import { evidenceFromTexts } from '../../knowledge/engine/text-evidence.js';
+import { evidenceFromTexts, withCorrections } from '../../knowledge/engine/text-evidence.js';
 import { loadKnowledgeBase } from '../../knowledge/kb-loader/load.js';
 import { emptyCase, type Case, type Evidence } from '../../knowledge/types.js';
 import { miniKb } from '../fixtures/engine/mini-kb.js';
@@ -317,6 +317,20 @@ describe('TextMemo', () => {
     get(huge);
     get(huge);
     assert.equal(computed, 7, 'texts over maxChars are computed every time');
+  });
+});
+
+describe('corrections in later messages', () => {
+  it('takes what a correcting message says is not the case out of the messages before it', () => {
+    assert.deepEqual(withCorrections(['users get 401.1 on the intranet', "sorry, it's 401.2 not 401.1"]), ['users get (corrected) on the intranet', "sorry, it's 401.2 not 401.1"]);
+    assert.deepEqual(withCorrections(['the trace shows 0x80070005', 'actually it was not 0x80070005 but 0x8007052e']), ['the trace shows (corrected)', 'actually it was not 0x80070005 but 0x8007052e']);
+  });
+
+  it('leaves the messages alone without a correction, or when a message only says what is absent now', () => {
+    const texts = ['users get 401.1 on the intranet', 'after the change it is not a 401.1 any more, it is 500.24'];
+    assert.equal(withCorrections(texts), texts);
+    const later = ['no 500.19 here', 'sorry, it is 401.1'];
+    assert.equal(withCorrections(later), later, 'a correction only reaches back');
   });
 });
 
