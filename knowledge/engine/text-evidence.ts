@@ -61,7 +61,6 @@ function withoutMentions(text: string, retracted: ReadonlySet<string>): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-const NONE: ReadonlySet<string> = new Set();
 const retractions = new TextMemo<ReadonlySet<string>>(MESSAGE_MEMO);
 /** A message that corrects an earlier one: "sorry", "actually", "I meant", or "X, not Y". */
 const CORRECTION = /\b(?:sorry|actually|correction|i meant|my bad|typo|mistake|wrong(?:ly)?)\b|\b\d{3}\.\d{1,3},?\s+not\s+(?:an?\s+)?\d{3}/i;
