@@ -8,7 +8,7 @@ const EVENT_WORDS = new Set(['event', 'eventid', 'event_id', 'evt']);
 const KERBEROS_WORDS = new Set(['kerberos', 'kdc']);
 const HTTP_WORDS = new Set(['http', 'statuscode', 'sc-status', 'httpstatus']);
 const WIN32_WORDS = new Set([
-  'error', 'err', 'errorcode', 'error_code', 'code', 'win32', 'sc-win32-status', 'lasterror', 'getlasterror',
+  'error', 'err', 'errorcode', 'error_code', 'code', 'win32', 'sc-win32-status', 'lasterror', 'getlasterror', 'getlastwin32error', 'lastwin32error', 'getlastpinvokeerror', 'nativeerrorcode',
   'winerror', 'hresult', 'hr', 'status', 'substatus', 'rc', 'returncode', 'win32status', 'ntstatus',
 ]);
 const FAIL_WORDS = new Set(['failed', 'fails', 'fail', 'failing', 'failure']);
@@ -23,7 +23,8 @@ function wordsBefore(text: string, tokens: readonly Token[], i: number): string[
   let end = tokens[i].start;
   for (let k = i - 1; k >= 0 && out.length < 3; k--) {
     if (!softGap(text, tokens[k].end, end)) break;
-    out.push(tokens[k].text.toLowerCase());
+    // "Marshal.GetLastWin32Error()": the call's own name is the word that says what the number is.
+    out.push(tokens[k].text.toLowerCase().replace(/\(\)$/, '').replace(/^.*\./, ''));
     end = tokens[k].start;
   }
   return out;

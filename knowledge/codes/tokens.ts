@@ -54,8 +54,8 @@ export function softGap(text: string, from: number, to: number): boolean {
   if (to - from > 12) return false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // space, tab, : = # ( " ' , and the '-' of "error - 1326"
-    if (!(c === 32 || c === 9 || c === 58 || c === 61 || c === 35 || c === 40 || c === 34 || c === 39 || c === 44 || c === 45)) {
+    // space, tab, : = # ( ) " ' , and the '-' of "error - 1326" (")" for "GetLastWin32Error() = 1385")
+    if (!(c === 32 || c === 9 || c === 58 || c === 61 || c === 35 || c === 40 || c === 41 || c === 34 || c === 39 || c === 44 || c === 45)) {
       return false;
     }
   }

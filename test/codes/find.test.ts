@@ -28,6 +28,8 @@ const found: [string, [string, string, string][]][] = [
   ['Server Time: 8:14:03\n Error Code: 0x7  KDC_ERR_S_PRINCIPAL_UNKNOWN', [['0x7', 'KRB:0x07', 'kerberos'], ['KDC_ERR_S_PRINCIPAL_UNKNOWN', 'KRB:0x07', 'kerberos']]],
   // A name that does not restate the value leaves the usual reading.
   ['Error Code: 0x5  KDC_ERR_S_PRINCIPAL_UNKNOWN', [['0x5', '0x80070005', 'win32'], ['KDC_ERR_S_PRINCIPAL_UNKNOWN', 'KRB:0x07', 'kerberos']]],
+  ['LogonUser returned false, Marshal.GetLastWin32Error() = 1385', [['1385', '0x80070569', 'win32']]],
+  ['GetLastWin32Error 1326 after LogonUser', [['1326', '0x8007052E', 'win32']]],
   ['KRB:0x29 again', [['KRB:0x29', 'KRB:0x29', 'kerberos']]],
   ['HTTP Error 401.1 - Unauthorized', [['401.1', '401.1', 'http']]],
   ['then 401.2, then 500.24', [['401.2', '401.2', 'http'], ['500.24', '500.24', 'http']]],

@@ -22,6 +22,12 @@ describe('signature edges', () => {
     assert.ok(core.hypotheses.some((h) => h.id === 'aspnet-core-no-automatic-impersonation'), ids(core).join(', '));
   });
 
+  it('reads a rotated or changed pool account password, in either word order, as the password cause', async () => {
+    for (const text of ['our pool stops with 503 after we rotated the service account password', '503 service unavailable after changing the password of the app pool account']) {
+      assert.equal((await diagnose(text)).hypotheses[0]?.id, 'app-pool-identity-password-expired', text);
+    }
+  });
+
   it('does not read ".com" in a host name as a COM component', async () => {
     for (const text of [
       'the MVC controller on web01.contoso.com calls the Web API on api.contoso.com and gets 401 as the app pool identity',
