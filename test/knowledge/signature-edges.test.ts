@@ -28,6 +28,16 @@ describe('signature edges', () => {
     }
   });
 
+  it('reads a prompt in a named browser as the browser not sending credentials', async () => {
+    assert.equal((await diagnose('windows auth keeps prompting for password in chrome on our intranet app')).hypotheses[0]?.id, 'browser-not-sending-credentials');
+  });
+
+  it('takes "kernel mode authentication is disabled" as against the kernel-mode cause, and "off now and it works" as not', async () => {
+    const off = await diagnose('kernel mode authentication is disabled, useAppPoolCredentials is not set, clients log KRB_AP_ERR_MODIFIED');
+    assert.notEqual(off.hypotheses[0]?.id, 'kernel-mode-auth-without-app-pool-credentials', ids(off).join(', '));
+    assert.equal((await diagnose('clients logged KRB_AP_ERR_MODIFIED; kernel mode is off now and it works')).hypotheses[0]?.id, 'kernel-mode-auth-without-app-pool-credentials');
+  });
+
   it('does not read ".com" in a host name as a COM component', async () => {
     for (const text of [
       'the MVC controller on web01.contoso.com calls the Web API on api.contoso.com and gets 401 as the app pool identity',
