@@ -29,6 +29,18 @@ describe('config: parseConfig', () => {
     assert.ok(!web.some((e) => /useAppPoolCredentials/.test(e.key)), 'a web.config may inherit it from the server');
   });
 
+  it('gives a <location> the server-level values it inherits, and no defaults where Windows authentication is off', () => {
+    const wa = (attrs: string) => `<security><authentication><windowsAuthentication ${attrs} /></authentication></security>`;
+    const apphost = `<configuration><system.webServer>${wa('enabled="false" useAppPoolCredentials="true"')}</system.webServer><location path="Intranet"><system.webServer>${wa('enabled="true"')}</system.webServer></location><location path="Public"><system.webServer>${wa('useKernelMode="true"')}</system.webServer></location></configuration>`;
+    const ev = parseConfig('applicationHost.config', Buffer.from(apphost)).evidence;
+    const of = (location: string | undefined, a: string) => ev.filter((e) => e.key === `system.webServer/security/authentication/windowsAuthentication@${a}` && e.attrs?.location === location);
+    assert.equal(of('Intranet', 'useAppPoolCredentials')[0]?.value, 'true', 'inherited from the server-level element');
+    assert.equal(of('Intranet', 'useAppPoolCredentials')[0]?.attrs?.inherited, 'true');
+    assert.equal(of('Intranet', 'useKernelMode')[0]?.value, 'true', 'the schema default');
+    assert.deepEqual(of(undefined, 'useKernelMode'), [], 'no defaults for the server level, where it is disabled');
+    assert.deepEqual(of('Public', 'useAppPoolCredentials'), [], 'nor for a site that inherits enabled="false"');
+  });
+
   it('reports that the ASP.NET Core Module hosts the site', () => {
     const ev = parseConfig('web.config', Buffer.from('<configuration><system.webServer><aspNetCore processPath=".\\Api.exe" hostingModel="inprocess" /></system.webServer></configuration>')).evidence;
     assert.equal(ev.find((e) => e.key === 'system.webServer/aspNetCore@hostingModel')?.value, 'inprocess');

@@ -13,6 +13,8 @@ interface Context {
   role: ConfigRole;
   lineOf: LineOf;
   out: Evidence[];
+  /** Attributes of the server-level (no `<location>`) element of each defaulted path: what a location inherits. */
+  serverLevel?: Map<string, Record<string, string>>;
 }
 
 interface Scope {
@@ -83,6 +85,23 @@ function providers(el: XmlElement): string {
   return list.join(',');
 }
 
+/**
+ * The values an element leaves out: a `<location>` inherits the server-level element's, else the schema default.
+ * Only where the feature is on (`enabled`, itself inherited, defaults to false): the settings of Windows
+ * authentication say nothing about a site that does not use it.
+ */
+function emitDefaults(ctx: Context, el: XmlElement, path: string, scope: Scope, defaults: Record<string, string>): void {
+  const server = scope.location === undefined ? undefined : ctx.serverLevel?.get(path);
+  if (scope.location === undefined) (ctx.serverLevel ??= new Map()).set(path, el.attrs);
+  const enabled = el.attrs.enabled ?? server?.enabled ?? 'false';
+  if (enabled.toLowerCase() !== 'true') return;
+  for (const [attr, value] of Object.entries(defaults)) {
+    if (el.attrs[attr] !== undefined) continue;
+    const inherited = server?.[attr];
+    emit(ctx, el, path, `${path}@${attr}`, inherited ?? value, { ...baseAttrs(ctx, scope, el), ...(inherited !== undefined ? { inherited: 'true' } : { default: 'true' }) });
+  }
+}
+
 function visitElement(ctx: Context, el: XmlElement, path: string, scope: Scope): void {
   const rule = ATTRIBUTE_RULES[path];
   if (rule) {
@@ -95,9 +114,7 @@ function visitElement(ctx: Context, el: XmlElement, path: string, scope: Scope):
     }
   }
   const defaults = ctx.role === 'applicationHost.config' ? APPHOST_DEFAULTS[path] : undefined;
-  for (const [attr, value] of Object.entries(defaults ?? {})) {
-    if (el.attrs[attr] === undefined) emit(ctx, el, path, `${path}@${attr}`, value, { ...baseAttrs(ctx, scope, el), default: 'true' });
-  }
+  if (defaults) emitDefaults(ctx, el, path, scope, defaults);
   if (el.attrs.configProtectionProvider) {
     emit(
       ctx,
