@@ -196,6 +196,18 @@ describe('Diagnose dialog', () => {
     assert.deepEqual((await bot.storedCase())?.ruledOut, []);
   });
 
+  it('answers "what does kernel mode authentication mean?" mid-case from its article, keeps it out of the case, and keeps the question', async () => {
+    const bot = createHarness();
+    const first = 'users get KRB_AP_ERR_MODIFIED on the intranet site';
+    assert.equal(engineDiagnosis([first]).question?.id, 'kernel-mode-auth', 'precondition: the engine asks about kernel mode');
+    await bot.say(first);
+    const replies = await bot.say('what does kernel mode authentication mean?');
+    assert.match(allText(replies), /Kernel-mode authentication/);
+    assert.deepEqual((await bot.storedCase())?.texts, [first]);
+    await bot.say('kernel mode is off');
+    assert.equal((await bot.storedCase())?.answers['kernel-mode-auth'], 'kernel-off');
+  });
+
   it('offers an engineer once every plausible cause is ruled out', async () => {
     const bot = createHarness();
     let replies = await bot.say('HTTP Error 500.24 - Internal Server Error');
