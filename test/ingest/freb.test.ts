@@ -264,3 +264,15 @@ describe('freb: an ASP.NET error page in the response buffer', () => {
     assert.ok(!evidence.some((e) => e.key === 'text.document'));
   });
 });
+
+describe('freb: where the request came from', () => {
+  it('says whether the traced request came from the server itself, from the endpoint event', () => {
+    const fact = (xml: Buffer) => parseFreb('fr.xml', xml).evidence.find((e) => e.key === 'freb.request.from-server-itself')?.value;
+    const remote = load('kerberos-401-1.xml');
+    assert.equal(fact(remote), 'false');
+    const local = Buffer.from(remote.toString('utf8').replace(/<Data Name="RemoteAddress">[^<]*</, '<Data Name="RemoteAddress">10.20.1.15<'));
+    assert.equal(fact(local), 'true');
+    const loopback = Buffer.from(remote.toString('utf8').replace(/<Data Name="RemoteAddress">[^<]*</, '<Data Name="RemoteAddress">::1<'));
+    assert.equal(fact(loopback), 'true');
+  });
+});

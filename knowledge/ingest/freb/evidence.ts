@@ -88,6 +88,14 @@ function requestEvidence(out: EvidenceList, root: Record<string, string>, f: Fre
   out.add('trace', 'freb.user', root.userName || root.remoteUserName || '', start, excerpt);
   out.add('trace', 'freb.token.user', root.tokenUserName ?? '', start, excerpt);
   out.add('trace', 'freb.apppool', root.appPoolId ?? start?.data.AppPoolId ?? '', start, excerpt);
+  // Where the request came from: the loopback check only refuses logons that the server makes to itself.
+  const ep = f.endpoint;
+  const remote = (ep?.data.RemoteAddress ?? '').trim();
+  const local = (ep?.data.LocalAddress ?? '').trim();
+  if (remote && local && ep) {
+    const fromItself = remote === local || /^(?:127\.|::1$|::ffff:127\.)/.test(remote);
+    out.add('trace', 'freb.request.from-server-itself', String(fromItself), ep, `${at(ep)} RemoteAddress=${remote} LocalAddress=${local}`);
+  }
 }
 
 function errorEvidence(out: EvidenceList, f: FrebFacts): void {

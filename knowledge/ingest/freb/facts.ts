@@ -33,6 +33,8 @@ export interface FrebFacts {
   responseBody?: { event: FrebEvent; raw: string };
   truncateEvent?: FrebEvent;
   requestStart?: FrebEvent;
+  /** The event that names the client and server addresses (GENERAL_ENDPOINT_INFORMATION). */
+  endpoint?: FrebEvent;
 }
 
 /** AUTH_* events that mean a failed attempt (AUTH_SSPI_CONTINUE_NEEDED is a normal handshake step). */
@@ -94,6 +96,7 @@ export function readFacts(trace: FrebTrace): FrebFacts {
     errors,
     auth: readAuth(events),
     requestStart: events.find((e) => e.name === 'GENERAL_REQUEST_START'),
+    endpoint: events.find((e) => e.data.RemoteAddress !== undefined && e.data.LocalAddress !== undefined),
     fileAccess: events.find((e) => e.name === 'FILE_CACHE_ACCESS_START' && (e.data.UserName ?? '') !== ''),
     truncateEvent: events.find((e) => e.name === 'LOG_FILE_MAX_SIZE_TRUNCATE'),
   };
