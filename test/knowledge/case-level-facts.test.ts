@@ -118,6 +118,14 @@ describe('facts from the whole case', () => {
     assert.deepEqual(kinds('the pool recycled at 3am'), []);
   });
 
+  it('reads where it works and fails ("works from the server but not from clients") as the answers to the two questions about it', () => {
+    const facts = (text: string) => proseFacts(text).filter((f) => f.key.startsWith('access.')).map((f) => [f.key, f.value]);
+    assert.deepEqual(facts('it works from the server but not from clients'), [['access.works-locally-not-remote', 'yes'], ['access.fails-only-on-server', 'no']]);
+    assert.deepEqual(facts('it only fails on the server itself'), [['access.fails-only-on-server', 'yes']]);
+    assert.deepEqual(facts('works from other machines but not on the server'), [['access.fails-only-on-server', 'yes']]);
+    assert.deepEqual(facts('the server is fine'), []);
+  });
+
   it('counts a pool identity said in passing toward the causes that depend on it, but never offers a cause on it alone', async () => {
     const krb = 'users get prompted and the client logs KRB_AP_ERR_MODIFIED for HTTP/intranet.contoso.com';
     const d = await diagnose([krb, 'the app pool runs as CONTOSO\\svc-web']);

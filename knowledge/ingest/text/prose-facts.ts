@@ -6,7 +6,7 @@
 import { icaclsGrants } from './icacls-grants.js';
 
 export interface ProseFact {
-  key: 'dns.alias' | 'kerberos.http-spn-failed' | 'spn.registered' | 'acl.granted' | 'pool.identity';
+  key: 'dns.alias' | 'kerberos.http-spn-failed' | 'spn.registered' | 'acl.granted' | 'pool.identity' | 'access.works-locally-not-remote' | 'access.fails-only-on-server';
   value: string;
   line: number;
   at: number;
@@ -46,8 +46,15 @@ function poolIdentityKind(account: string): string {
   return /\$$/.test(account) ? 'gmsa' : 'domain-account';
 }
 
+const SERVER = String.raw`(?:on|from) the (?:web ?server|server|box|iis (?:box|server))(?: itself| locally)?|(?:locally|on localhost|over rdp|via rdp|when i rdp (?:to|into) (?:the )?(?:box|server))`;
+const CLIENTS = String.raw`(?:from|on) (?:the |their |our |any |other |all )?(?:clients?|client (?:pcs|machines|computers)|workstations?|desktops?|laptops?|pcs|other (?:computers|machines|pcs)|users'? (?:pcs|machines|computers)|remote (?:machines|computers|clients))`;
+/** "works on the server but not from the clients": Kerberos delegation or the client's side, not the loopback check. */
+const WORKS_ON_SERVER = new RegExp(String.raw`\bworks?(?: fine| ok)? (?:${SERVER})[,;]? (?:but|yet|and) (?:not|fails?|breaks?|doesn'?t(?: work)?) (?:${CLIENTS})`, 'i');
+/** "fails only on the server itself, works from other machines": the loopback check's pattern. */
+const FAILS_ON_SERVER = new RegExp(String.raw`\b(?:(?:fails?|breaks?|401s?|prompts?) only|only (?:fails?|breaks?|401s?|prompts?)) (?:${SERVER})|\bworks? (?:fine |ok )?(?:${CLIENTS})[,;]? (?:but|yet|and) (?:not|fails?|breaks?) (?:${SERVER})`, 'i');
+
 export function proseFacts(text: string): ProseFact[] {
-  if (!/cname|alias|http\/|:\(|\/grant|pool/i.test(text)) return [];  // every fact here names an alias, an HTTP SPN, an ACE or a pool
+  if (!/cname|alias|http\/|:\(|\/grant|pool|server|box|locally|rdp/i.test(text)) return [];  // every fact here names an alias, an HTTP SPN, an ACE, a pool or the server
   const out: ProseFact[] = [];
   text.split(/\r?\n/).forEach((lineText, i) => {
     if (lineText.length > 2000) return;
@@ -60,6 +67,13 @@ export function proseFacts(text: string): ProseFact[] {
       if (/\b(?:not|never|n't|n’t|should|will)\b/i.test(m[0])) continue;
       out.push({ key: 'pool.identity', value: poolIdentityKind(m[1]), line: i + 1, at: m.index ?? 0, attrs: { account: m[1] } });
     }
+    const onServer = WORKS_ON_SERVER.exec(lineText);
+    if (onServer) {
+      out.push({ key: 'access.works-locally-not-remote', value: 'yes', line: i + 1, at: onServer.index });
+      out.push({ key: 'access.fails-only-on-server', value: 'no', line: i + 1, at: onServer.index });
+    }
+    const serverOnly = FAILS_ON_SERVER.exec(lineText);
+    if (serverOnly && !onServer) out.push({ key: 'access.fails-only-on-server', value: 'yes', line: i + 1, at: serverOnly.index });
     for (const m of lineText.matchAll(SETSPN_ADD)) out.push({ key: 'spn.registered', value: m[1], line: i + 1, at: m.index ?? 0, ...(m[2] ? { attrs: { account: m[2] } } : {}) });
     if (!FAILURE.test(lineText) || /\bsetspn(?:\.exe)?\s+-[sa]\b/i.test(lineText)) return;
     for (const m of lineText.matchAll(HTTP_SPN)) out.push({ key: 'kerberos.http-spn-failed', value: `HTTP/${m[1]}`, line: i + 1, at: m.index ?? 0 });
