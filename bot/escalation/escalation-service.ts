@@ -49,7 +49,8 @@ export type TicketAction =
 export const CHANNEL_SETTING = 'engineers-channel';
 /** Relayed messages kept on a ticket (older ones stay in the transcript of each side). */
 const MAX_TICKET_MESSAGES = 500;
-const END_HANDOFF = /^\s*(end|stop|leave|exit)( the)? (handoff|live chat|chat with (the )?engineers?)[\s.!]*$/i;
+// "cancel" and "start over" end the live chat too: they are what people type to get the bot back, and the ticket stays.
+const END_HANDOFF = /^\s*(?:(?:end|stop|leave|exit|quit)( the)? (handoff|live chat|chat with (the )?engineers?)|cancel|start over|restart|(?:back to|talk to) the bot)[\s.!]*$/i;
 
 export class EscalationService {
   readonly tickets: TicketStore;
@@ -181,7 +182,9 @@ export class EscalationService {
     const relayed = [text, files ? `[the user attached ${files} file(s): files are not relayed during a live chat]` : ''].filter(Boolean).join('\n');
     const name = ticket.user.name ?? 'User';
     const channel = await this.engineersChannel();
+    let firstSinceReply = false;
     await this.tickets.update(ticket.id, (t) => {
+      firstSinceReply = t.messages.length === 0 || t.messages[t.messages.length - 1].from !== 'user';
       addMessage(t, { at: this.iso(), from: 'user', name, text: relayed, via: 'chat' });
       // The user answered: the ticket goes back to whoever holds it.
       if (t.status === 'waiting_for_user') moveTo(t, t.takenBy ? 'taken' : 'open', this.iso(), 'user', 'user replied');
@@ -189,6 +192,8 @@ export class EscalationService {
     });
     this.worker.kick();
     if (files) await context.sendActivity('Files are not passed on during a live chat with the engineers. Type "end handoff", then send the file to the bot: it will read it and add it to your case.');
+    // Once per turn of the conversation, so the user knows the message arrived while no engineer has answered yet.
+    else if (firstSinceReply) await context.sendActivity(markdown(`Sent to the engineers on ticket **${ticketLabel(ticket.id)}**; their answer appears here. Type "end handoff" to go back to the bot.`));
   }
 
   /** Relays an engineer's message to the user's conversation (only while the ticket is live). */

@@ -136,6 +136,19 @@ describe('escalation over HTTP (SQLite)', function () {
     assert.equal(refused.status, 409);
   });
 
+  it('says once that a message went to the engineers, and ends the live chat on "start over" as on "end handoff"', async () => {
+    app = await startEscalationApp();
+    await say(app, 'c-ack', 'Talk to an engineer');
+    const first = await say(app, 'c-ack', 'hello? is anyone there');
+    assert.match(replyText(first), /Sent to the engineers on ticket/);
+    const second = await say(app, 'c-ack', 'the site is still down');
+    assert.doesNotMatch(replyText(second), /Sent to the engineers/, 'not again before an engineer answers');
+    assert.equal((await app.escalation.service.tickets.get(1))?.messages.filter((m) => m.from === 'user').length, 2);
+    const back = await say(app, 'c-ack', 'start over');
+    assert.match(replyText(back), /talking to the bot again/);
+    assert.equal((await app.escalation.service.tickets.get(1))?.live, false);
+  });
+
   it('protects the tickets API with the engineers\' key, and turns it off without one', async () => {
     app = await startEscalationApp();
     assert.equal((await api(app.url, '/api/tickets', undefined, '')).status, 401);
