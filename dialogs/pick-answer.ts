@@ -8,8 +8,10 @@ export function pickNumber(text: string, count: number): number | undefined {
 }
 
 const UNSURE = /^(?:no idea|not sure|unsure|dunno|don'?t know|do not know|idk|no clue|not a clue|can'?t tell|cannot tell|no way to tell|haven'?t (?:checked|tested|tried)|have not (?:checked|tested|tried)|not (?:checked|tested|tried))\b/;
-const YES = /^(?:yes|yeah|yep|yup|y|correct|right|affirmative|indeed|it does|it did|they do|they did|we do|we did|sure)\b/;
-const NO = /^(?:no|nope|nah|n|not really|negative|it doesn'?t|it does not|it didn'?t|it did not|they don'?t|we don'?t|never)\b/;
+const YES = /^(?:yes|yeah|yep|yup|y|correct|affirmative|indeed|it does|it did|they do|they did|we do|we did)\b(?!\s+not\b)/;
+const NO = /^(?:no|nope|nah|n|not really|negative|it doesn'?t|it does not|it didn'?t|it did not|they don'?t|they do not|we don'?t|we do not|we did not|we didn'?t)\b/;
+/** A reply that negates or excepts something: its words cannot be matched to a label word by word. */
+const NEGATES = /\b(?:not|no|never|except|without|neither|nor)\b|n['’]t\b/;
 const STOPWORDS = new Set(
   'a an the is are was were be been it its it\'s i we they you our my of to in at for and or with by as that this there so just yes no not think guess maybe probably'.split(' '),
 );
@@ -40,15 +42,16 @@ export function pickAnswer(question: Question, text: string): string | undefined
   const exact = question.answers.find((a) => a.label.toLowerCase() === t || a.value.toLowerCase() === t);
   if (exact) return exact.value;
   if (UNSURE.test(t)) return answerLike(question, /^(unknown|not-sure|not-checked|unsure)$/, /not sure|don'?t know|not (checked|tested)|unknown/);
-  if (YES.test(t)) {
-    const yes = answerLike(question, /^yes$/, /^yes\b/);
-    if (yes) return yes;
-  }
+  // No before yes: "it does not ..." starts like "it does".
   if (NO.test(t)) {
     const no = answerLike(question, /^no$/, /^no\b/);
     if (no) return no;
   }
-  return byWords(question, t);
+  if (YES.test(t) && question.answers.filter((a) => /^yes\b/i.test(a.label)).length <= 1) {
+    const yes = answerLike(question, /^yes$/, /^yes\b/);
+    if (yes) return yes;
+  }
+  return NEGATES.test(t) ? undefined : byWords(question, t);
 }
 
 /**

@@ -17,13 +17,15 @@ export function saysWhereItWorks(text: string): boolean {
 }
 
 export function saysItWorks(text: string): boolean {
-  return SUCCESS_WORDS.test(text) && !saysWhereItWorks(text);
+  return SUCCESS_WORDS.test(text) && !saysWhereItWorks(text) && !WORKED_BEFORE.test(text);
 }
 
 /** "it works now but only in IE", "that fixed the 401 but now I get 500.24": some of it works, and the rest is new case detail. */
-const BUT = /\b(?:but|only|except|however|although|though)\b/i;
-const NEGATED_SUCCESS = /\b(?:not|never|no longer|n't|n’t)\b[^.,;]{0,15}\b(?:work|fix|solv|help)/i;
+const BUT = /\b(?:but|only|except|however)\b[^.]{0,60}\b(?:not|still|fails?|failing|error|denied|prompts?|401|403|500|503|only|except)\b|\bonly (?:in|on|for|from|with)\b/i;
+const NEGATED_SUCCESS = /(?:\b(?:not|never|no longer)|n't|n’t)\b[^.,;]{0,15}\b(?:work|fix|solv|help)/i;
+/** "it worked until yesterday", "it used to work": how it was before it broke, not a fix. */
+const WORKED_BEFORE = /\bused to work|\b(?:worked|was working|were working)\b[^.,;]{0,20}\b(?:until|till|before|yesterday|last (?:week|month|night)|for years)\b/i;
 
 export function saysPartlyWorks(text: string): boolean {
-  return SUCCESS_WORDS.test(text) && BUT.test(text) && !NEGATED_SUCCESS.test(text);
+  return SUCCESS_WORDS.test(text) && BUT.test(text) && !NEGATED_SUCCESS.test(text) && !WORKED_BEFORE.test(text);
 }

@@ -29,6 +29,11 @@ describe('pickAnswer', () => {
     // New detail that only shares a word with an answer is not an answer.
     ['app-pool-identity-kind', 'the domain admins can access it but users get 401', undefined],
     ['pool-state', 'users from the branch office get 403 when they open the reports', undefined],
+    // Negations (from review): "it does not" is no, and a negated label word is not that label.
+    ['works-locally-not-remote', 'it does not work on the server either', 'no'],
+    ['windows-auth-state', 'not enabled', undefined],
+    ['site-host-name', 'not a cname', undefined],
+    ['app-pool-identity-kind', 'not a domain account, applicationpoolidentity', undefined],
   ];
   for (const [id, text, expected] of cases) {
     it(`reads "${text}" for ${id} as ${expected ?? 'no answer'}`, () => assert.equal(pickAnswer(question(id), text), expected));

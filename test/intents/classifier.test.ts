@@ -98,6 +98,11 @@ describe('intent classifier', () => {
       assert.equal(classifier.classify(text).intent, 'report_problem', text);
     }
     assert.equal(classifier.classify('that did not work but thanks').intent, 'feedback_not_fixed');
+    // From review: a caveat after a thank-you is still the fix, and how it worked before it broke is not one.
+    assert.equal(classifier.classify('thanks, that fixed it, though i had to reboot').intent, 'feedback_fixed');
+    assert.equal(classifier.classify("that didn't fix it but thanks for trying").intent, 'feedback_not_fixed');
+    assert.equal(classifier.classify('it worked fine until yesterday, now 401.1').intent, 'report_problem');
+    assert.notEqual(classifier.classify('it used to work, now it prompts').intent, 'feedback_fixed');
   });
 
   it('still reads every way of saying the fix worked in the training and held-out data as backed by a success word', () => {

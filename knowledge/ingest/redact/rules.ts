@@ -145,7 +145,7 @@ export const RULES: RedactionRule[] = [
   {
     kind: 'password attribute',
     mayMatch: (t) => t.includes('=') && /password|passwd|pwd|clientsecret|apikey|accountkey|sharedkey/i.test(t),
-    re: new RegExp(String.raw`(\b[\w:.-]*(?:password|passwd|pwd|clientSecret|apiKey|accountKey|sharedKey)\s*=\s*)` + ATTR_VALUE, 'gi'),
+    re: new RegExp(String.raw`(\b[\w:.-]{0,40}?(?:password|passwd|pwd|clientSecret|apiKey|accountKey|sharedKey)\s*=\s*)` + ATTR_VALUE, 'gi'),
     replace: prefixed,
   },
   {
@@ -154,7 +154,7 @@ export const RULES: RedactionRule[] = [
     kind: 'password attribute',
     mayMatch: (t) => t.includes('&') && /password|passwd|pwd|clientsecret|apikey|accountkey|sharedkey/i.test(t),
     re: new RegExp(
-      String.raw`(\b[\w:.-]*(?:password|passwd|pwd|clientSecret|apiKey|accountKey|sharedKey)\s*=\s*(&(?:amp;)*(?:quot|apos|#34|#39|#x22|#x27);))((?:(?!&(?:amp;)*(?:quot|apos|#34|#39|#x22|#x27);)[^<>\r\n]){1,512})(?=&(?:amp;)*(?:quot|apos|#34|#39|#x22|#x27);)`,
+      String.raw`(\b[\w:.-]{0,40}?(?:password|passwd|pwd|clientSecret|apiKey|accountKey|sharedKey)\s*=\s*(&(?:amp;)*(?:quot|apos|#34|#39|#x22|#x27);))((?:(?!&(?:amp;)*(?:quot|apos|#34|#39|#x22|#x27);)[^<>\r\n]){1,512})(?=&(?:amp;)*(?:quot|apos|#34|#39|#x22|#x27);)`,
       'gi',
     ),
     replace: (m, g) => (isDone(g[2] ?? '') ? m : (g[0] ?? '') + REDACTED),
