@@ -107,12 +107,7 @@ function withoutUnbackedFixed(ranked: ScoredIntent[], text: string): ScoredInten
   if (saysPartlyWorks(text)) return asProblem(ranked, ['feedback_fixed', 'feedback_not_fixed']);
   const fixed = ranked.find((s) => s.intent === 'feedback_fixed');
   if (!fixed || saysItWorks(text)) return ranked;
-  if (saysWhereItWorks(text)) {
-    const moved = ranked.map((s) =>
-      s.intent === 'report_problem' ? { intent: s.intent, confidence: s.confidence + fixed.confidence } : s.intent === 'feedback_fixed' ? { intent: s.intent, confidence: 0 } : s,
-    );
-    return moved.sort((a, b) => b.confidence - a.confidence);
-  }
+  if (saysWhereItWorks(text)) return asProblem(ranked, ['feedback_fixed']);
   const rest = ranked.filter((s) => s.intent !== 'feedback_fixed');
   const sum = rest.reduce((a, s) => a + s.confidence, 0) || 1;
   return [...rest.map((s) => ({ intent: s.intent, confidence: s.confidence / sum })), { intent: 'feedback_fixed' as Intent, confidence: 0 }];

@@ -31,7 +31,7 @@ const READS = /^(?:R|RX|M|F|GR|GA)$|\bRD\b|\bGR\b|\bGA\b/;
 
 function rightsRead(rights: string): boolean {
   const last = rights.replace(/\((?:OI|CI|IO|NP|I)\)/gi, '').replace(/[()]/g, '').toUpperCase();
-  return last.split(',').some((r) => READS.test(r)) || /^(?:R|RX|M|F|GR|GA)$/.test(last);
+  return last.split(',').some((r) => READS.test(r));
 }
 
 function unquote(s: string): string {
@@ -69,11 +69,10 @@ export function icaclsGrants(text: string): IcaclsGrant[] {
     for (const a of lineText.matchAll(ACE)) last = a;
     if (!last || lineText.slice((last.index ?? 0) + last[0].length).trim() !== '') return;
     const prefix = lineText.slice(0, last.index).replace(/^[ \t]*PS [^>\n]{0,200}>[ \t]*/, '').trim();
+    // Without a prefix the ACE continues the block above, or stands alone with no path known.
     if (prefix) {
       if (!LISTING_PATH.test(prefix)) return;
       blockPath = unquote(prefix);
-    } else if (!/^[ \t]/.test(lineText) && blockPath === undefined) {
-      // An ACE alone on a line, pasted without its path.
     }
     if (inPlace) out.push(grant(last, blockPath, line, last.index ?? 0));
   });
